@@ -1,0 +1,100 @@
+using JasperFx;
+using JasperFx.CodeGeneration;
+using JasperFx.Events;
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using Weasel.Core;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+using Wolverine.Postgresql;
+
+namespace BhxhPlatform.ServiceDefaults;
+
+/// <summary>
+/// Marten and Wolverine, set up the same way in every service: one PostgreSQL database shared by
+/// all services, a schema per service for its events, documents and envelopes, and one shared
+/// schema of PostgreSQL queues through which integration messages cross service lines.
+/// </summary>
+public static class CritterStackExtensions
+{
+    /// <summary>The connection string name every service reads (the AppHost provides it).</summary>
+    public const string ConnectionName = "bhxh";
+
+    /// <summary>The schema of the PostgreSQL queue tables that every service shares.</summary>
+    public const string QueueSchema = "wolverine_queues";
+
+    public static IHostApplicationBuilder AddCritterStack(
+        this IHostApplicationBuilder builder,
+        string serviceName,
+        Action<StoreOptions>? configureMarten = null,
+        Action<WolverineOptions>? configureWolverine = null)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
+            ?? throw new InvalidOperationException(
+                $"The connection string '{ConnectionName}' is not configured. Run the service through the AppHost " +
+                $"(dotnet run --project AppHost) or set ConnectionStrings__{ConnectionName}.");
+
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = serviceName }.Build();
+        builder.Services.AddSingleton(dataSource);
+
+        builder.Services.AddMarten(options =>
+            {
+                options.DatabaseSchemaName = serviceName;
+                options.Events.DatabaseSchemaName = serviceName;
+
+                // A tenant is an organisation unit (a district office or the provincial office).
+                options.Events.TenancyStyle = JasperFx.MultiTenancy.TenancyStyle.Conjoined;
+                options.Policies.AllDocumentsAreMultiTenanted();
+
+                // Who, correlation, causation and headers on every event; the tenant is a column.
+                options.Events.MetadataConfig.EnableAll();
+                options.Events.MetadataConfig.UserNameEnabled = true;
+
+                // Rich appends check an explicit expected version against the stream.
+                options.Events.AppendMode = EventAppendMode.Rich;
+                options.Events.StreamIdentity = StreamIdentity.AsGuid;
+                options.Events.UseIdentityMapForAggregates = true;
+
+                options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                configureMarten?.Invoke(options);
+            })
+            .UseNpgsqlDataSource()
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup()
+            .AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.Solo)
+            .IntegrateWithWolverine(integration => integration.TransportSchemaName = QueueSchema);
+
+        builder.Services.AddWolverineHttp();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        builder.UseWolverine(options =>
+        {
+            options.ServiceName = serviceName;
+            options.UseRuntimeCompilation();
+            options.CodeGeneration.TypeLoadMode = TypeLoadMode.Auto;
+
+            options.Policies.AutoApplyTransactions();
+            options.Policies.UseDurableLocalQueues();
+            options.Policies.UseDurableInboxOnAllListeners();
+            options.Policies.UseDurableOutboxOnAllSendingEndpoints();
+            options.EnableRelayOfUserName = true;
+
+            // Each service listens on its own queue; polling is tuned so a message crosses
+            // services in well under a second (the default waits up to 5 s between polls).
+            options.ListenToPostgresqlQueue(serviceName)
+                .PollingInterval(TimeSpan.FromMilliseconds(100))
+                .MaximumMessagesToReceive(100);
+            options.Durability.ScheduledJobPollingTime = TimeSpan.FromSeconds(1);
+
+            IntegrationRouting.Apply(options, serviceName);
+            configureWolverine?.Invoke(options);
+        });
+
+        return builder;
+    }
+}

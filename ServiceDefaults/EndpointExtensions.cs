@@ -1,0 +1,27 @@
+using BhxhPlatform.ServiceDefaults.Problems;
+using Microsoft.AspNetCore.Builder;
+using Wolverine.Http;
+
+namespace BhxhPlatform.ServiceDefaults;
+
+public static class EndpointExtensions
+{
+    /// <summary>The route argument that names the organisation unit (the Marten tenant) of a request.</summary>
+    public const string UnitRouteArgument = "unit";
+
+    /// <summary>
+    /// Maps the service's Wolverine endpoints: the tenant is the organisation unit in the route
+    /// (<c>/api/units/{unit}/…</c>), and a stale expected version becomes a 409 problem.
+    /// </summary>
+    public static WebApplication MapServiceEndpoints(this WebApplication app, Action<WolverineHttpOptions>? configure = null)
+    {
+        app.MapWolverineEndpoints(options =>
+        {
+            options.TenantId.IsRouteArgumentNamed(UnitRouteArgument);
+            options.MapConcurrencyFailuresToConflict(_ => true, ProblemResults.ConcurrencyConflict);
+            options.AddMiddleware(typeof(AuditMetadataMiddleware), chain => !chain.HttpMethods.Contains("GET"));
+            configure?.Invoke(options);
+        });
+        return app;
+    }
+}

@@ -1,0 +1,30 @@
+using System.Reflection;
+using BhxhPlatform.Contracts;
+using Wolverine;
+using Wolverine.Postgresql;
+
+namespace BhxhPlatform.ServiceDefaults;
+
+/// <summary>
+/// Routes every integration message of the contracts assembly to the queues of the services
+/// named in its <see cref="ConsumedByAttribute"/>, through the durable outbox.
+/// </summary>
+public static class IntegrationRouting
+{
+    public static IEnumerable<Type> MessageTypes =>
+        typeof(ConsumedByAttribute).Assembly.GetExportedTypes()
+            .Where(t => t.GetCustomAttribute<ConsumedByAttribute>() is not null);
+
+    public static void Apply(WolverineOptions options, string serviceName)
+    {
+        foreach (var messageType in MessageTypes)
+        {
+            var consumers = messageType.GetCustomAttribute<ConsumedByAttribute>()!.Services
+                .Where(s => s != serviceName);
+            foreach (var consumer in consumers)
+            {
+                options.Publish(rule => rule.Message(messageType).ToPostgresqlQueue(consumer));
+            }
+        }
+    }
+}

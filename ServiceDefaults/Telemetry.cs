@@ -1,0 +1,13 @@
+namespace BhxhPlatform.ServiceDefaults;
+
+/// <summary>Names of the activity sources and meters the platform exports.</summary>
+public static class Telemetry
+{
+    /// <summary>Marten and Wolverine publish their traces under these sources.</summary>
+    public static readonly string[] ActivitySourceNames = ["Wolverine", "Marten"];
+
+    /// <summary>Marten and Wolverine meters, plus the platform's own.</summary>
+    public static readonly string[] MeterNames = ["Wolverine", "Marten", PlatformMeterName];
+
+    public const string PlatformMeterName = "BhxhPlatform";
+}

@@ -1,0 +1,24 @@
+using BhxhPlatform.Contracts;
+using BhxhPlatform.Partners.Registry;
+using BhxhPlatform.Partners.Scorecards;
+using BhxhPlatform.ServiceDefaults;
+using JasperFx;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddCritterStack(ServiceNames.Partners, marten =>
+{
+    marten.AddRegistry();
+    marten.AddScorecards();
+});
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapServiceEndpoints();
+
+return await app.RunJasperFxCommands(args);
+
+/// <summary>The Partners service's entry point, public so the tests can host it.</summary>
+public partial class Program;

@@ -1,0 +1,24 @@
+using BhxhPlatform.Contracts;
+using BhxhPlatform.Planning.Progress;
+using BhxhPlatform.Planning.Templates;
+using BhxhPlatform.ServiceDefaults;
+using JasperFx;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddCritterStack(ServiceNames.Planning, marten =>
+{
+    marten.AddTemplates();
+    marten.AddProgress();
+});
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapServiceEndpoints();
+
+return await app.RunJasperFxCommands(args);
+
+/// <summary>The Planning service's entry point, public so the tests can host it.</summary>
+public partial class Program;

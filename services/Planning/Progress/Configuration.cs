@@ -1,0 +1,12 @@
+using Marten;
+
+namespace BhxhPlatform.Planning.Progress;
+
+public static class Configuration
+{
+    public static StoreOptions AddProgress(this StoreOptions options)
+    {
+        options.Schema.For<LoggedActivity>().Index(x => x.PlanLineCode);
+        return options;
+    }
+}
