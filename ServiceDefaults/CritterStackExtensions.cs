@@ -1,3 +1,4 @@
+using System.Reflection;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
@@ -75,8 +76,11 @@ public static class CritterStackExtensions
         builder.UseWolverine(options =>
         {
             options.ServiceName = serviceName;
+
+            // The service's own assembly, also when a test host (Alba) is the entry assembly.
+            options.ApplicationAssembly = Assembly.Load(new AssemblyName(builder.Environment.ApplicationName));
             options.UseRuntimeCompilation();
-            options.CodeGeneration.TypeLoadMode = TypeLoadMode.Auto;
+            options.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
 
             options.Policies.AutoApplyTransactions();
             options.Policies.UseDurableLocalQueues();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 
 namespace BhxhPlatform.LocalPostgres;
@@ -93,4 +94,28 @@ public sealed class LocalCluster(string dataDirectory, PostgresBinaries binaries
 
     public static string ConnectionString(int port, string database) =>
         $"Host=127.0.0.1;Port={port.ToString(CultureInfo.InvariantCulture)};Username={Superuser};Database={database}";
+
+    /// <summary>
+    /// A detached shell that outlives its owner: once the process <paramref name="ownerProcessId"/>
+    /// is gone (even killed), it stops this cluster and, for throwaway clusters, removes the folder.
+    /// </summary>
+    public Process StartWatchdog(int ownerProcessId, bool deleteFolder)
+    {
+        var (pgCtl, args) = AsServerUser(Binaries.PgCtl, ["-D", DataDirectory, "-m", "fast", "-w", "stop"]);
+        var stop = string.Join(' ', new[] { pgCtl }.Concat(args).Select(Quote));
+        var script =
+            $"while [ -d /proc/{ownerProcessId.ToString(CultureInfo.InvariantCulture)} ]; do sleep 1; done; " +
+            $"if [ -f {Quote(Path.Combine(DataDirectory, "postmaster.pid"))} ]; then {stop} >/dev/null 2>&1; fi" +
+            (deleteFolder ? $"; rm -rf {Quote(DataDirectory)}" : string.Empty);
+        var startInfo = new ProcessStartInfo("setsid", ["sh", "-c", script])
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        return Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start the PostgreSQL watchdog.");
+    }
+
+    private static string Quote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

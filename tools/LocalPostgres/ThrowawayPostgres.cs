@@ -99,7 +99,7 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
             await cluster.EnsureInitialisedAsync([database], cancellationToken);
             var port = FreePort.Find();
             await cluster.StartAsync(port, cancellationToken);
-            watchdog = StartWatchdog(cluster);
+            watchdog = cluster.StartWatchdog(Environment.ProcessId, deleteFolder: true);
             var connectionString = LocalCluster.ConnectionString(port, database);
             return new ThrowawayPostgres(connectionString, "local", async () =>
             {
@@ -117,27 +117,6 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
             StopWatchdog(watchdog);
             throw;
         }
-    }
-
-    /// <summary>
-    /// A detached shell that outlives a killed test process: when this process is gone it stops
-    /// the cluster and removes its folder, so a crashed run leaves nothing behind.
-    /// </summary>
-    private static Process StartWatchdog(LocalCluster cluster)
-    {
-        var (pgCtl, args) = LocalCluster.AsServerUser(cluster.Binaries.PgCtl, ["-D", cluster.DataDirectory, "-m", "immediate", "stop"]);
-        var stop = string.Join(' ', new[] { pgCtl }.Concat(args).Select(Quote));
-        var script =
-            $"while [ -d /proc/{Environment.ProcessId} ]; do sleep 1; done; " +
-            $"{stop} >/dev/null 2>&1; rm -rf {Quote(cluster.DataDirectory)}";
-        var startInfo = new ProcessStartInfo("setsid", ["sh", "-c", script])
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        return Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start the PostgreSQL watchdog.");
     }
 
     private static void StopWatchdog(Process? watchdog)
@@ -169,8 +148,6 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
             Directory.Delete(folder, recursive: true);
         }
     }
-
-    private static string Quote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     public static async Task WaitUntilReadyAsync(string connectionString, TimeSpan timeout, CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,62 @@
+using Alba;
+using BhxhPlatform.LocalPostgres;
+using BhxhPlatform.ServiceDefaults;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+using Xunit;
+
+namespace BhxhPlatform.TestSupport;
+
+/// <summary>
+/// One service hosted in memory by Alba against a throwaway PostgreSQL, shared by a test
+/// collection. Messages to other services are captured, not sent (Wolverine tracking sees them).
+/// </summary>
+public abstract class ServiceFixture<TProgram> : IAsyncLifetime
+    where TProgram : class
+{
+    private ThrowawayPostgres? _postgres;
+    private IAlbaHost? _host;
+
+    public IAlbaHost Host => _host ?? throw new InvalidOperationException("The fixture is not initialised.");
+
+    public ThrowawayPostgres Postgres => _postgres ?? throw new InvalidOperationException("The fixture is not initialised.");
+
+    public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+
+    public async Task InitializeAsync()
+    {
+        _postgres = await ThrowawayPostgres.StartAsync();
+        try
+        {
+            // Read by the service while its builder runs, before any test host override applies.
+            Environment.SetEnvironmentVariable($"ConnectionStrings__{CritterStackExtensions.ConnectionName}", _postgres.ConnectionString);
+            _host = await AlbaHost.For<TProgram>(builder => builder.ConfigureServices(services =>
+            {
+                services.RunWolverineInSoloMode();
+                services.DisableAllExternalWolverineTransports();
+            }));
+        }
+        catch
+        {
+            await _postgres.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+    }
+
+    /// <summary>Removes every document and event, so each test starts from nothing.</summary>
+    public Task ResetAsync() => Host.ResetAllMartenDataAsync();
+}
