@@ -51,7 +51,8 @@ public static class PlatformDatabase
         {
             try
             {
-                await using var connection = new NpgsqlConnection(connectionString);
+                // Unpooled: an idle pooled connection would hold a "smart" shutdown open when the AppHost stops.
+                await using var connection = new NpgsqlConnection(connectionString + ";Pooling=false");
                 await connection.OpenAsync(cancellation);
                 return HealthCheckResult.Healthy();
             }

@@ -12,6 +12,7 @@ using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 using Wolverine.Postgresql;
+using Wolverine.Postgresql.Transport;
 
 namespace BhxhPlatform.ServiceDefaults;
 
@@ -88,11 +89,13 @@ public static class CritterStackExtensions
             options.Policies.UseDurableOutboxOnAllSendingEndpoints();
             options.EnableRelayOfUserName = true;
 
-            // Each service listens on its own queue; polling is tuned so a message crosses
-            // services in well under a second (the default waits up to 5 s between polls).
+            // Each service listens on its own queue. LISTEN/NOTIFY wakes the listener as soon as a
+            // message lands (tens of milliseconds); polling stays as the fallback, tuned down from
+            // the default 5 s so a missed notification still costs well under a second.
             options.ListenToPostgresqlQueue(serviceName)
                 .PollingInterval(TimeSpan.FromMilliseconds(100))
                 .MaximumMessagesToReceive(100);
+            options.Transports.GetOrCreate<PostgresqlTransport>().EnableQueueNotifications = true;
             options.Durability.ScheduledJobPollingTime = TimeSpan.FromSeconds(1);
 
             IntegrationRouting.Apply(options, serviceName);

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using BhxhPlatform.Contracts;
+
+namespace BhxhPlatform.EndToEnd.Tests;
+
+[Collection(PlatformCollection.Name)]
+public sealed class MessagesCrossServiceLinesTests(PlatformFixture platform)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Every_service_answers_health_and_publishes_its_openapi_document()
+    {
+        foreach (var service in ServiceNames.All)
+        {
+            using var client = platform.Client(service);
+            (await client.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+            var openApi = await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+            openApi.ShouldContain("/api/units/{unit}/");
+        }
+    }
+
+    [Fact]
+    public async Task A_partner_registered_and_an_activity_logged_reach_planning_in_their_district()
+    {
+        const string district = "vinh-cuu";
+        using var partners = platform.Client(ServiceNames.Partners);
+        using var outreach = platform.Client(ServiceNames.Outreach);
+        using var planning = platform.Client(ServiceNames.Planning);
+
+        var partnerId = await CreateAsync(partners, $"/api/units/{district}/partners",
+            new { name = "Hội Phụ nữ huyện Vĩnh Cửu", type = "UnionOrAssociation" });
+        await CreateAsync(outreach, $"/api/units/{district}/activities", Activity(partnerId, "3.4.01", 25));
+
+        var lines = await EventuallyAsync(planning, $"/api/units/{district}/progress/lines", json => json.GetArrayLength() == 1);
+        lines[0].GetProperty("planLineCode").GetString().ShouldBe("3.4.01");
+        lines[0].GetProperty("peopleReached").GetInt32().ShouldBe(25);
+
+        var scorecard = await EventuallyAsync(partners, $"/api/units/{district}/partners/{partnerId}/scorecard",
+            json => json.GetProperty("activitiesCoRun").GetInt32() == 1);
+        scorecard.GetProperty("peopleReached").GetInt32().ShouldBe(25);
+
+        await EventuallyAsync(outreach, $"/api/units/{district}/known-partners", json => json.GetArrayLength() == 1);
+    }
+
+    internal static object Activity(Guid? partnerId, string line, int reached) => new
+    {
+        districtPlanId = Guid.CreateVersion7(),
+        planLineCode = line,
+        audienceCode = line[..line.LastIndexOf('.')],
+        form = "Conference",
+        startedAt = new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.FromHours(7)),
+        endedAt = new DateTimeOffset(2026, 11, 20, 11, 0, 0, TimeSpan.FromHours(7)),
+        peopleReached = reached,
+        summary = "Hội nghị tuyên truyền chính sách BHXH tự nguyện",
+        partnerIds = partnerId is { } id ? new[] { id } : [],
+    };
+
+    internal static async Task<Guid> CreateAsync(HttpClient client, string url, object body)
+    {
+        using var response = await client.PostAsJsonAsync(new Uri(url, UriKind.Relative), body);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var created = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return created.GetProperty("value").GetGuid();
+    }
+
+    internal static async Task<JsonElement> EventuallyAsync(HttpClient client, string url, Func<JsonElement, bool> done)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var json = await client.GetFromJsonAsync<JsonElement>(new Uri(url, UriKind.Relative));
+            if (done(json))
+            {
+                return json;
+            }
+
+            if (clock.Elapsed > Patience)
+            {
+                throw new ShouldAssertException($"{url} did not reach the expected state in {Patience}: {json}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+}
