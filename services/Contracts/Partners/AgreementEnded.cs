@@ -1,0 +1,6 @@
+namespace BhxhPlatform.Contracts.Partners;
+
+/// <summary>Partners → Planning, Outreach: an agreement was terminated or expired on its end date.</summary>
+/// <param name="Reason">Terminated or Expired.</param>
+[ConsumedBy(ServiceNames.Planning, ServiceNames.Outreach)]
+public sealed record AgreementEnded(Guid AgreementId, string Reason, DateOnly EndedOn);
