@@ -24,7 +24,8 @@ public static class PlatformDatabase
             return builder.AddConnectionString(ConnectionName);
         }
 
-        if (await DockerEngine.AnswersAsync())
+        // A deployment describes a PostgreSQL container; the local binaries are for this machine only.
+        if (builder.ExecutionContext.IsPublishMode || await DockerEngine.AnswersAsync())
         {
             return builder.AddPostgres(ServerName).WithDataVolume("bhxh-postgres").AddDatabase(ConnectionName);
         }
