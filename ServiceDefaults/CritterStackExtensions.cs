@@ -1,4 +1,5 @@
 using System.Reflection;
+using BhxhPlatform.ServiceDefaults.Audit;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
@@ -40,6 +41,9 @@ public static class CritterStackExtensions
                 $"The connection string '{ConnectionName}' is not configured. Run the service through the AppHost " +
                 $"(dotnet run --project AppHost) or set ConnectionStrings__{ConnectionName}.");
 
+        // The service's own assembly, also when a test host (Alba) is the entry assembly.
+        var applicationAssembly = Assembly.Load(new AssemblyName(builder.Environment.ApplicationName));
+
         var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = serviceName }.Build();
         builder.Services.AddSingleton(dataSource);
 
@@ -63,6 +67,7 @@ public static class CritterStackExtensions
 
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
                 options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                options.Listeners.Add(new HashChainListener());
                 configureMarten?.Invoke(options);
             })
             .UseNpgsqlDataSource()
@@ -71,15 +76,14 @@ public static class CritterStackExtensions
             .AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.Solo)
             .IntegrateWithWolverine(integration => integration.TransportSchemaName = QueueSchema);
 
+        builder.Services.AddAudit(AggregateTypes.FromAssembly(applicationAssembly));
         builder.Services.AddWolverineHttp();
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.UseWolverine(options =>
         {
             options.ServiceName = serviceName;
-
-            // The service's own assembly, also when a test host (Alba) is the entry assembly.
-            options.ApplicationAssembly = Assembly.Load(new AssemblyName(builder.Environment.ApplicationName));
+            options.ApplicationAssembly = applicationAssembly;
             options.UseRuntimeCompilation();
             options.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
 

@@ -1,3 +1,4 @@
+using BhxhPlatform.ServiceDefaults.Audit;
 using BhxhPlatform.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Builder;
 using Wolverine.Http;
@@ -22,6 +23,7 @@ public static class EndpointExtensions
             options.AddMiddleware(typeof(AuditMetadataMiddleware), chain => !chain.HttpMethods.Contains("GET"));
             configure?.Invoke(options);
         });
+        app.MapAuditEndpoints();
         return app;
     }
 }

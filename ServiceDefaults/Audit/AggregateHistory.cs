@@ -1,0 +1,115 @@
+using System.Reflection;
+using System.Text.Json;
+using JasperFx.Events;
+using Marten;
+
+namespace BhxhPlatform.ServiceDefaults.Audit;
+
+/// <summary>What a rebuild from the events says against what the live read model holds.</summary>
+public sealed record RebuildDifference(Guid StreamId, string AggregateType, JsonElement? Live, JsonElement? Rebuilt);
+
+public sealed record RebuildReport(string TenantId, int StreamsChecked, bool Matches, IReadOnlyList<RebuildDifference> Differences);
+
+/// <summary>
+/// Replays streams into their aggregates: the state of any aggregate as of a time or a version,
+/// and a rebuild check that replays every stream of a tenant into a scratch copy (in memory) and
+/// compares it with the live, inline-projected document.
+/// </summary>
+public sealed class AggregateHistory(IDocumentStore store, EventLog log, AggregateTypes types)
+{
+    private const string ResultProperty = "Result";
+
+    private static readonly MethodInfo AggregateMethod = typeof(IQueryEventStore).GetMethods()
+        .Single(m => m.Name == nameof(IQueryEventStore.AggregateStreamAsync) && m.GetParameters()[0].ParameterType == typeof(Guid));
+
+    private static readonly MethodInfo LoadMethod = typeof(IQuerySession).GetMethods()
+        .Single(m => m.Name == nameof(IQuerySession.LoadAsync) && m.IsGenericMethodDefinition &&
+                     m.GetParameters() is [{ ParameterType: var id }, _] && id == typeof(Guid));
+
+    /// <summary>The aggregate of a stream as of <paramref name="asOf"/> and/or <paramref name="version"/>; null when there is no such stream.</summary>
+    public async Task<(string Type, object? State, long Version)?> StateAsync(
+        string tenantId, Guid streamId, DateTimeOffset? asOf, long? version, CancellationToken cancellationToken)
+    {
+        var streams = await log.StreamsAsync(tenantId, streamId, cancellationToken);
+        if (!streams.TryGetValue(streamId, out var stream) || types.Find(stream.Type) is not { } type)
+        {
+            return null;
+        }
+
+        await using var session = store.QuerySession(tenantId);
+        var events = await session.Events.FetchStreamAsync(streamId, version ?? 0, asOf, token: cancellationToken);
+        var state = await AggregateAsync(session, type, streamId, version ?? 0, asOf, cancellationToken);
+        return (type.Name, state, events.Count == 0 ? 0 : events[^1].Version);
+    }
+
+    public async Task<RebuildReport> CheckRebuildAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var serializer = store.Options.Serializer();
+        var streams = await log.StreamsAsync(tenantId, null, cancellationToken);
+        var differences = new List<RebuildDifference>();
+        var checkedStreams = 0;
+        await using var session = store.QuerySession(tenantId);
+        foreach (var (id, (_, typeName)) in streams.OrderBy(s => s.Key))
+        {
+            if (types.Find(typeName) is not { } type)
+            {
+                continue;
+            }
+
+            checkedStreams++;
+            var rebuilt = await AggregateAsync(session, type, id, 0, null, cancellationToken);
+            var live = await LoadAsync(session, type, id, cancellationToken);
+            var rebuiltJson = rebuilt is null ? null : HashChain.Canonical(serializer.ToJson(rebuilt));
+            var liveJson = live is null ? null : HashChain.Canonical(serializer.ToJson(live));
+            if (rebuiltJson != liveJson)
+            {
+                differences.Add(new RebuildDifference(id, type.Name, Parse(liveJson), Parse(rebuiltJson)));
+            }
+        }
+
+        return new RebuildReport(tenantId, checkedStreams, differences.Count == 0, differences);
+    }
+
+    private static JsonElement? Parse(string? json) => json is null ? null : JsonDocument.Parse(json).RootElement.Clone();
+
+    private static async Task<object?> AggregateAsync(
+        IQuerySession session, Type type, Guid id, long version, DateTimeOffset? asOf, CancellationToken cancellationToken)
+    {
+        var task = (Task)AggregateMethod.MakeGenericMethod(type)
+            .Invoke(session.Events, [id, version, asOf, null, 0L, cancellationToken])!;
+        await task;
+        return task.GetType().GetProperty(ResultProperty)!.GetValue(task);
+    }
+
+    private static async Task<object?> LoadAsync(IQuerySession session, Type type, Guid id, CancellationToken cancellationToken)
+    {
+        var task = (Task)LoadMethod.MakeGenericMethod(type).Invoke(session, [id, cancellationToken])!;
+        await task;
+        return task.GetType().GetProperty(ResultProperty)!.GetValue(task);
+    }
+}
+
+/// <summary>
+/// The aggregate types of the service, found by the name Marten records on each stream
+/// (<c>mt_streams.type</c>), among the inline snapshot projections of the store.
+/// </summary>
+public sealed class AggregateTypes(IEnumerable<Type> aggregates)
+{
+    private readonly Dictionary<string, Type> _byName = aggregates
+        .SelectMany(t => new[] { (Key: t.Name, Type: t), (Key: t.FullName ?? t.Name, Type: t), (Key: SnakeCase(t.Name), Type: t) })
+        .DistinctBy(x => x.Key)
+        .ToDictionary(x => x.Key, x => x.Type, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The platform's aggregate convention: an immutable type with a public static
+    /// <c>Create(firstEvent)</c> returning itself (see STYLE.md).
+    /// </summary>
+    public static AggregateTypes FromAssembly(Assembly assembly) =>
+        new(assembly.GetExportedTypes().Where(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .Any(m => m.Name == "Create" && m.ReturnType == t && m.GetParameters().Length == 1)));
+
+    public Type? Find(string? name) => name is not null && _byName.TryGetValue(name, out var type) ? type : null;
+
+    private static string SnakeCase(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+}

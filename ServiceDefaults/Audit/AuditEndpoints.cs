@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BhxhPlatform.ServiceDefaults.Audit;
+
+/// <summary>
+/// The audit API every service exposes under <c>/api/units/{unit}/audit</c>: read-only views of
+/// the event history, state as of a time or version, export, rebuild check and tamper check.
+/// </summary>
+public static class AuditEndpoints
+{
+    public const string Tag = "Audit";
+
+    public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder app)
+    {
+        var audit = app.MapGroup("/api/units/{unit}/audit").WithTags(Tag);
+
+        audit.MapGet("/streams/{id:guid}/events", (string unit, Guid id, EventLog log, CancellationToken ct) =>
+                log.ReadAsync(new EventQuery(unit, StreamId: id), ct))
+            .WithSummary("The events of one stream, in version order, with who, when, tenant, correlation and causation.");
+
+        audit.MapGet("/events", (string unit, DateTimeOffset? from, DateTimeOffset? to, string? type, string? user, long? afterSequence, int? limit,
+                EventLog log, CancellationToken ct) =>
+                log.ReadAsync(new EventQuery(unit, null, from, to, type, user, afterSequence, Math.Clamp(limit ?? 1000, 1, 10_000)), ct))
+            .WithSummary("The events of a unit in a time range, filterable by event type and user; page with afterSequence.");
+
+        audit.MapGet("/streams/{id:guid}/state", async (string unit, Guid id, DateTimeOffset? asOf, long? version, AggregateHistory history, CancellationToken ct) =>
+                await history.StateAsync(unit, id, asOf, version, ct) is { } found
+                    ? Results.Ok(new { streamId = id, aggregateType = found.Type, asOf, version = found.Version, state = found.State })
+                    : Results.Problem(Problems.ProblemResults.NotFound("Không có luồng sự kiện này.", "There is no such event stream.")))
+            .WithSummary("An aggregate's state as of a date and time (asOf) and/or a version.");
+
+        audit.MapGet("/verify", (string unit, ChainVerifier verifier, CancellationToken ct) => verifier.VerifyAsync(unit, null, ct))
+            .WithSummary("Recomputes the hash chain of every stream of the unit and reports the first broken link of each.");
+
+        audit.MapGet("/streams/{id:guid}/verify", (string unit, Guid id, ChainVerifier verifier, CancellationToken ct) => verifier.VerifyAsync(unit, id, ct))
+            .WithSummary("Recomputes the hash chain of one stream.");
+
+        audit.MapGet("/rebuild-check", (string unit, AggregateHistory history, CancellationToken ct) => history.CheckRebuildAsync(unit, ct))
+            .WithSummary("Rebuilds every aggregate of the unit from its events into a scratch copy and compares it with the live read model.");
+
+        audit.MapGet("/export", async (HttpContext context, string unit, DateTimeOffset? from, DateTimeOffset? to, string? format, EventExport export) =>
+            {
+                var kind = format == EventExport.Csv ? EventExport.Csv : EventExport.NdJson;
+                context.Response.ContentType = kind == EventExport.Csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8";
+                context.Response.Headers.ContentDisposition = $"attachment; filename=\"{unit}-events.{kind}\"";
+                await export.WriteAsync(context.Response.Body, unit, from, to, kind, includeManifestLine: true, context.RequestAborted);
+            })
+            .WithSummary("Streams the unit's events in a time range as NDJSON (ending with a manifest line) or CSV.");
+
+        audit.MapGet("/export/manifest", (string unit, DateTimeOffset? from, DateTimeOffset? to, string? format, EventExport export, CancellationToken ct) =>
+                export.WriteAsync(Stream.Null, unit, from, to, format == EventExport.Csv ? EventExport.Csv : EventExport.NdJson, includeManifestLine: false, ct))
+            .WithSummary("The manifest of an export (count, first and last sequence, SHA-256, tenant chain head) without its content.");
+
+        return app;
+    }
+
+    internal static IServiceCollection AddAudit(this IServiceCollection services, AggregateTypes aggregates)
+    {
+        services.AddSingleton(aggregates);
+        services.AddSingleton<EventLog>();
+        services.AddSingleton<ChainVerifier>();
+        services.AddSingleton<AggregateHistory>();
+        services.AddSingleton<EventExport>();
+        return services;
+    }
+}

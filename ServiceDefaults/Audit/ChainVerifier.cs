@@ -1,0 +1,84 @@
+namespace BhxhPlatform.ServiceDefaults.Audit;
+
+/// <summary>The first place a stream's chain is broken, if it is.</summary>
+public sealed record BrokenLink(Guid StreamId, long Version, long? Sequence, string Problem, string Detail);
+
+/// <summary>The outcome of checking the chains of one stream or of all streams of a tenant.</summary>
+public sealed record ChainReport(string TenantId, int Streams, long Events, bool Intact, IReadOnlyList<BrokenLink> Broken);
+
+/// <summary>
+/// Recomputes every hash from the stored facts and walks each stream's chain: a changed fact,
+/// a missing or inserted row, or a stream whose events end before its recorded version is reported.
+/// </summary>
+public sealed class ChainVerifier(EventLog log)
+{
+    public async Task<ChainReport> VerifyAsync(string tenantId, Guid? streamId, CancellationToken cancellationToken)
+    {
+        var streams = await log.StreamsAsync(tenantId, streamId, cancellationToken);
+        var broken = new Dictionary<Guid, BrokenLink>();
+        var seen = new Dictionary<Guid, long>();
+        long events = 0;
+
+        // Rows arrive ordered by sequence; the chain of each stream is followed as its events come.
+        var previousHash = new Dictionary<Guid, string>();
+        await foreach (var e in log.ReadAsync(new EventQuery(tenantId, streamId), cancellationToken))
+        {
+            events++;
+            if (broken.ContainsKey(e.StreamId))
+            {
+                continue;
+            }
+
+            var expectedVersion = seen.GetValueOrDefault(e.StreamId) + 1;
+            var previous = previousHash.GetValueOrDefault(e.StreamId, HashChain.Genesis);
+            seen[e.StreamId] = e.Version;
+            var problem = Check(e, expectedVersion, previous);
+            if (problem is not null)
+            {
+                broken[e.StreamId] = problem;
+                continue;
+            }
+
+            previousHash[e.StreamId] = e.Hash!;
+        }
+
+        foreach (var (id, (version, _)) in streams)
+        {
+            var last = seen.GetValueOrDefault(id);
+            if (!broken.ContainsKey(id) && last != version)
+            {
+                broken[id] = new BrokenLink(id, last + 1, null, "missing-events",
+                    $"The stream records version {version} but its events end at version {last}.");
+            }
+        }
+
+        return new ChainReport(tenantId, streams.Count, events, broken.Count == 0, [.. broken.Values.OrderBy(b => b.StreamId)]);
+    }
+
+    private static BrokenLink? Check(AuditEvent e, long expectedVersion, string previous)
+    {
+        if (e.Version != expectedVersion)
+        {
+            return new BrokenLink(e.StreamId, expectedVersion, e.Sequence, "missing-event",
+                $"Version {expectedVersion} is missing; the next stored event is version {e.Version}.");
+        }
+
+        if (e.Hash is null || e.PreviousHash is null)
+        {
+            return new BrokenLink(e.StreamId, e.Version, e.Sequence, "missing-hash", "The event carries no hash.");
+        }
+
+        if (e.PreviousHash != previous)
+        {
+            return new BrokenLink(e.StreamId, e.Version, e.Sequence, "previous-mismatch",
+                "The event does not chain to the stored hash of the event before it.");
+        }
+
+        var recomputed = HashChain.Compute(previous, new HashChain.Facts(
+            e.TenantId, e.StreamId, e.Version, e.Type, e.RawData, e.UserName, e.CorrelationId, e.CausationId));
+        return recomputed == e.Hash
+            ? null
+            : new BrokenLink(e.StreamId, e.Version, e.Sequence, "hash-mismatch",
+                "The stored facts of the event no longer match its hash: it was altered after it was appended.");
+    }
+}

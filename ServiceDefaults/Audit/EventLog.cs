@@ -1,0 +1,150 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Marten;
+using Npgsql;
+
+namespace BhxhPlatform.ServiceDefaults.Audit;
+
+/// <summary>One stored event as an auditor reads it: the row of <c>mt_events</c>, nothing interpreted.</summary>
+public sealed record AuditEvent(
+    long Sequence,
+    Guid Id,
+    Guid StreamId,
+    long Version,
+    string Type,
+    string DotNetType,
+    JsonElement Data,
+    DateTimeOffset Timestamp,
+    string TenantId,
+    string? UserName,
+    string? CorrelationId,
+    string? CausationId,
+    string? Hash,
+    string? PreviousHash,
+    bool IsArchived)
+{
+    /// <summary>The data exactly as PostgreSQL returns it, for hashing.</summary>
+    internal string RawData { get; init; } = string.Empty;
+}
+
+/// <summary>Which events to read; every filter is optional except the tenant.</summary>
+public sealed record EventQuery(
+    string TenantId,
+    Guid? StreamId = null,
+    DateTimeOffset? From = null,
+    DateTimeOffset? To = null,
+    string? Type = null,
+    string? UserName = null,
+    long? AfterSequence = null,
+    int? Limit = null);
+
+/// <summary>
+/// Reads the event table of this service directly and as a stream of rows, so an export of a
+/// whole tenant never holds more than one row in memory.
+/// </summary>
+public sealed class EventLog(NpgsqlDataSource dataSource, IDocumentStore store)
+{
+    private string Schema => store.Options.Events.DatabaseSchemaName;
+
+    public async IAsyncEnumerable<AuditEvent> ReadAsync(EventQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var where = new List<string> { "tenant_id = @tenant" };
+        await using var command = dataSource.CreateCommand();
+        command.Parameters.AddWithValue("tenant", query.TenantId);
+        if (query.StreamId is { } stream)
+        {
+            where.Add("stream_id = @stream");
+            command.Parameters.AddWithValue("stream", stream);
+        }
+
+        if (query.From is { } from)
+        {
+            where.Add("timestamp >= @from");
+            command.Parameters.AddWithValue("from", from.ToUniversalTime());
+        }
+
+        if (query.To is { } to)
+        {
+            where.Add("timestamp < @to");
+            command.Parameters.AddWithValue("to", to.ToUniversalTime());
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Type))
+        {
+            where.Add("type = @type");
+            command.Parameters.AddWithValue("type", query.Type);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.UserName))
+        {
+            where.Add("user_name = @user");
+            command.Parameters.AddWithValue("user", query.UserName);
+        }
+
+        if (query.AfterSequence is { } after)
+        {
+            where.Add("seq_id > @after");
+            command.Parameters.AddWithValue("after", after);
+        }
+
+        var order = query.StreamId is null ? "seq_id" : "version";
+        var limit = query.Limit is { } n ? $" limit {n}" : string.Empty;
+        command.CommandText =
+            "select seq_id, id, stream_id, version, type, mt_dotnet_type, data::text, timestamp, tenant_id, user_name, " +
+            $"correlation_id, causation_id, headers ->> '{HashChain.HashHeader}', headers ->> '{HashChain.PreviousHeader}', is_archived " +
+            $"from {Schema}.mt_events where {string.Join(" and ", where)} order by {order}{limit}";
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var raw = reader.GetString(6);
+            using var data = JsonDocument.Parse(raw);
+            yield return new AuditEvent(
+                reader.GetInt64(0),
+                reader.GetGuid(1),
+                reader.GetGuid(2),
+                reader.GetInt64(3),
+                reader.GetString(4),
+                Text(reader, 5) ?? string.Empty,
+                data.RootElement.Clone(),
+                Timestamp(reader, 7),
+                reader.GetString(8),
+                Text(reader, 9),
+                Text(reader, 10),
+                Text(reader, 11),
+                Text(reader, 12),
+                Text(reader, 13),
+                reader.GetBoolean(14))
+            {
+                RawData = raw,
+            };
+        }
+    }
+
+    // Without CommandBehavior.SequentialAccess the current row is already buffered after ReadAsync,
+    // so reading its columns does not block.
+    private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static DateTimeOffset Timestamp(NpgsqlDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal);
+
+    /// <summary>The version each stream of the tenant says it has reached, and its aggregate type.</summary>
+    public async Task<IReadOnlyDictionary<Guid, (long Version, string? Type)>> StreamsAsync(string tenantId, Guid? streamId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"select id, version, type from {Schema}.mt_streams where tenant_id = @tenant" + (streamId is null ? string.Empty : " and id = @stream"));
+        command.Parameters.AddWithValue("tenant", tenantId);
+        if (streamId is { } id)
+        {
+            command.Parameters.AddWithValue("stream", id);
+        }
+
+        var streams = new Dictionary<Guid, (long, string?)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            streams[reader.GetGuid(0)] = (reader.GetInt64(1), Text(reader, 2));
+        }
+
+        return streams;
+    }
+}

@@ -1,0 +1,223 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Alba;
+using BhxhPlatform.ServiceDefaults.Audit;
+using BhxhPlatform.TestSupport;
+
+namespace BhxhPlatform.Audit.Tests;
+
+[Collection(AuditCollection.Name)]
+public sealed class AuditApiTests(AuditFixture fixture)
+{
+    private static string Tenant() => "unit-" + Guid.NewGuid().ToString("N")[..8];
+
+    [Fact]
+    public async Task The_events_of_a_stream_carry_sequence_version_type_data_time_user_tenant_correlation_causation_and_hash()
+    {
+        var tenant = Tenant();
+        var id = await fixture.LedgerAsync(tenant, "officer.bien-hoa", 100m, 250m);
+
+        var events = await fixture.Host.GetJsonAsync<List<AuditEvent>>($"/api/units/{tenant}/audit/streams/{id}/events");
+
+        events.Select(e => e.Version).ShouldBe([1L, 2L, 3L]);
+        events.Select(e => e.Type).ShouldBe(["ledger_opened", "amount_recorded", "amount_recorded"]);
+        events.ShouldAllBe(e => e.TenantId == tenant && e.UserName == "officer.bien-hoa" && e.Hash != null && e.Sequence > 0);
+        events[0].CorrelationId.ShouldBe("corr-" + id.ToString("N")[..8]);
+        events[1].CausationId.ShouldBe("record-100");
+        events[2].Data.GetProperty("amount").GetDecimal().ShouldBe(250m);
+        events[0].Data.GetProperty("name").GetString().ShouldBe("Sổ theo dõi của huyện");
+        events[1].PreviousHash.ShouldBe(events[0].Hash);
+    }
+
+    [Fact]
+    public async Task The_events_of_a_unit_filter_by_type_user_and_time_and_never_show_another_unit()
+    {
+        var tenant = Tenant();
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+        await fixture.LedgerAsync(tenant, "alice", 1m);
+        await fixture.LedgerAsync(tenant, "bob", 2m, 3m);
+        await fixture.LedgerAsync(Tenant(), "bob", 4m);
+
+        var all = await fixture.Host.GetJsonAsync<List<AuditEvent>>($"/api/units/{tenant}/audit/events");
+        all.Count.ShouldBe(5);
+        all.Select(e => e.Sequence).ShouldBeInOrder();
+
+        var bobsAmounts = await fixture.Host.GetJsonAsync<List<AuditEvent>>($"/api/units/{tenant}/audit/events?type=amount_recorded&user=bob");
+        bobsAmounts.Select(e => e.Data.GetProperty("amount").GetDecimal()).ShouldBe([2m, 3m]);
+
+        var future = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(5).ToString("O"));
+        (await fixture.Host.GetJsonAsync<List<AuditEvent>>($"/api/units/{tenant}/audit/events?from={future}")).ShouldBeEmpty();
+        var since = Uri.EscapeDataString(before.ToString("O"));
+        (await fixture.Host.GetJsonAsync<List<AuditEvent>>($"/api/units/{tenant}/audit/events?from={since}")).Count.ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task An_aggregate_reads_as_of_a_version_and_as_of_a_time()
+    {
+        var tenant = Tenant();
+        var id = await fixture.LedgerAsync(tenant, "alice", 100m);
+        await Task.Delay(50);
+        var between = DateTimeOffset.UtcNow;
+        await Task.Delay(50);
+        await using (var session = fixture.Store.LightweightSession(tenant))
+        {
+            session.Events.Append(id, new AmountRecorded(id, 900m, "Bổ sung"));
+            await session.SaveChangesAsync();
+        }
+
+        var atVersion2 = await fixture.Host.GetJsonAsync<JsonElement>($"/api/units/{tenant}/audit/streams/{id}/state?version=2");
+        atVersion2.GetProperty("state").GetProperty("total").GetDecimal().ShouldBe(100m);
+        atVersion2.GetProperty("aggregateType").GetString().ShouldBe(nameof(Ledger));
+
+        var asOf = await fixture.Host.GetJsonAsync<JsonElement>(
+            $"/api/units/{tenant}/audit/streams/{id}/state?asOf={Uri.EscapeDataString(between.ToString("O"))}");
+        asOf.GetProperty("state").GetProperty("total").GetDecimal().ShouldBe(100m);
+
+        var now = await fixture.Host.GetJsonAsync<JsonElement>($"/api/units/{tenant}/audit/streams/{id}/state");
+        now.GetProperty("state").GetProperty("total").GetDecimal().ShouldBe(1000m);
+        now.GetProperty("version").GetInt64().ShouldBe(3);
+
+        await fixture.Host.Scenario(s =>
+        {
+            s.Get.Url($"/api/units/another-unit/audit/streams/{id}/state");
+            s.StatusCodeShouldBe(404);
+        });
+    }
+
+    [Fact]
+    public async Task An_intact_history_verifies()
+    {
+        var tenant = Tenant();
+        await fixture.LedgerAsync(tenant, "alice", 1m, 2m, 3m);
+        await fixture.LedgerAsync(tenant, "bob", 4m);
+
+        var report = await fixture.Host.GetJsonAsync<ChainReport>($"/api/units/{tenant}/audit/verify");
+
+        report.ShouldBe(new ChainReport(tenant, 2, 6, true, []), new ChainReportComparer());
+    }
+
+    [Fact]
+    public async Task A_row_altered_directly_in_postgresql_is_detected_at_its_version()
+    {
+        var tenant = Tenant();
+        var id = await fixture.LedgerAsync(tenant, "alice", 1m, 2m, 3m);
+        var untouched = await fixture.LedgerAsync(tenant, "alice", 5m);
+
+        await fixture.ExecuteSqlAsync(
+            $"update {AuditFixture.Schema}.mt_events set data = jsonb_set(data, '{{amount}}', '2000') where stream_id = '{id}' and version = 3");
+
+        var report = await fixture.Host.GetJsonAsync<ChainReport>($"/api/units/{tenant}/audit/verify");
+        report.Intact.ShouldBeFalse();
+        var broken = report.Broken.ShouldHaveSingleItem();
+        broken.StreamId.ShouldBe(id);
+        broken.Version.ShouldBe(3);
+        broken.Problem.ShouldBe("hash-mismatch");
+        (await fixture.Host.GetJsonAsync<ChainReport>($"/api/units/{tenant}/audit/streams/{untouched}/verify")).Intact.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_row_whose_user_was_rewritten_is_detected()
+    {
+        var tenant = Tenant();
+        var id = await fixture.LedgerAsync(tenant, "alice", 1m);
+
+        await fixture.ExecuteSqlAsync($"update {AuditFixture.Schema}.mt_events set user_name = 'mallory' where stream_id = '{id}' and version = 1");
+
+        var report = await fixture.Host.GetJsonAsync<ChainReport>($"/api/units/{tenant}/audit/streams/{id}/verify");
+        report.Broken.ShouldHaveSingleItem().Problem.ShouldBe("hash-mismatch");
+    }
+
+    [Fact]
+    public async Task A_row_deleted_in_the_middle_or_at_the_end_of_a_stream_is_detected()
+    {
+        var tenant = Tenant();
+        var middle = await fixture.LedgerAsync(tenant, "alice", 1m, 2m, 3m);
+        var end = await fixture.LedgerAsync(tenant, "alice", 1m, 2m);
+
+        await fixture.ExecuteSqlAsync($"delete from {AuditFixture.Schema}.mt_events where stream_id = '{middle}' and version = 2");
+        await fixture.ExecuteSqlAsync($"delete from {AuditFixture.Schema}.mt_events where stream_id = '{end}' and version = 3");
+
+        var report = await fixture.Host.GetJsonAsync<ChainReport>($"/api/units/{tenant}/audit/verify");
+        report.Broken.Single(b => b.StreamId == middle).ShouldSatisfyAllConditions(
+            b => b.Version.ShouldBe(2),
+            b => b.Problem.ShouldBe("missing-event"));
+        report.Broken.Single(b => b.StreamId == end).ShouldSatisfyAllConditions(
+            b => b.Version.ShouldBe(3),
+            b => b.Problem.ShouldBe("missing-events"));
+    }
+
+    [Fact]
+    public async Task An_ndjson_export_streams_every_event_then_a_manifest_that_matches_its_content()
+    {
+        var tenant = Tenant();
+        await fixture.LedgerAsync(tenant, "alice", 1m, 2m);
+        await fixture.LedgerAsync(tenant, "bob", 3m);
+
+        var result = await fixture.Host.Scenario(s =>
+        {
+            s.Get.Url($"/api/units/{tenant}/audit/export?format=ndjson");
+            s.ContentTypeShouldBe("application/x-ndjson; charset=utf-8");
+        });
+        var text = await result.ReadAsTextAsync();
+        var lines = text.TrimEnd('\n').Split('\n');
+
+        lines.Length.ShouldBe(6);
+        var manifest = JsonDocument.Parse(lines[^1]).RootElement.GetProperty("manifest");
+        manifest.GetProperty("count").GetInt64().ShouldBe(5);
+        var content = string.Concat(lines[..^1].Select(l => l + "\n"));
+        manifest.GetProperty("sha256").GetString().ShouldBe(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content))));
+        var events = lines[..^1].Select(l => JsonSerializer.Deserialize<AuditEvent>(l, BhxhPlatform.TestSupport.ScenarioExtensions.Json)!).ToList();
+        manifest.GetProperty("firstSequence").GetInt64().ShouldBe(events[0].Sequence);
+        manifest.GetProperty("lastSequence").GetInt64().ShouldBe(events[^1].Sequence);
+
+        var separate = await fixture.Host.GetJsonAsync<ExportManifest>($"/api/units/{tenant}/audit/export/manifest?format=ndjson");
+        separate.Sha256.ShouldBe(manifest.GetProperty("sha256").GetString());
+        separate.TenantChainHead.ShouldBe(manifest.GetProperty("tenantChainHead").GetString());
+    }
+
+    [Fact]
+    public async Task A_csv_export_has_a_header_and_one_row_per_event_with_vietnamese_text_intact()
+    {
+        var tenant = Tenant();
+        await fixture.LedgerAsync(tenant, "alice", 7m);
+
+        var result = await fixture.Host.Scenario(s => s.Get.Url($"/api/units/{tenant}/audit/export?format=csv"));
+        var lines = (await result.ReadAsTextAsync()).TrimEnd('\n').Split('\n');
+
+        lines[0].ShouldStartWith("sequence,id,streamId,version,type");
+        lines.Length.ShouldBe(3);
+        lines[1].ShouldContain("Sổ theo dõi của huyện");
+        var manifest = await fixture.Host.GetJsonAsync<ExportManifest>($"/api/units/{tenant}/audit/export/manifest?format=csv");
+        manifest.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_rebuild_from_the_events_matches_the_live_read_model_until_the_read_model_is_altered()
+    {
+        var tenant = Tenant();
+        var id = await fixture.LedgerAsync(tenant, "alice", 10m, 20m);
+
+        var intact = await fixture.Host.GetJsonAsync<RebuildReport>($"/api/units/{tenant}/audit/rebuild-check");
+        intact.StreamsChecked.ShouldBe(1);
+        intact.Matches.ShouldBeTrue();
+
+        await fixture.ExecuteSqlAsync(
+            $"update {AuditFixture.Schema}.mt_doc_ledger set data = jsonb_set(data, '{{total}}', '31') where id = '{id}'");
+
+        var altered = await fixture.Host.GetJsonAsync<RebuildReport>($"/api/units/{tenant}/audit/rebuild-check");
+        altered.Matches.ShouldBeFalse();
+        var difference = altered.Differences.ShouldHaveSingleItem();
+        difference.StreamId.ShouldBe(id);
+        difference.Live!.Value.GetProperty("total").GetDecimal().ShouldBe(31m);
+        difference.Rebuilt!.Value.GetProperty("total").GetDecimal().ShouldBe(30m);
+    }
+
+    private sealed class ChainReportComparer : IEqualityComparer<ChainReport>
+    {
+        public bool Equals(ChainReport? x, ChainReport? y) =>
+            x is not null && y is not null && x with { Broken = [] } == y with { Broken = [] } && x.Broken.SequenceEqual(y.Broken);
+
+        public int GetHashCode(ChainReport obj) => 0;
+    }
+}

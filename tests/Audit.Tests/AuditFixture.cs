@@ -1,0 +1,88 @@
+using Alba;
+using BhxhPlatform.LocalPostgres;
+using BhxhPlatform.ServiceDefaults;
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Wolverine;
+
+namespace BhxhPlatform.Audit.Tests;
+
+/// <summary>A service built like the real ones (AddServiceDefaults + AddCritterStack) around <see cref="Ledger"/>.</summary>
+public sealed class AuditFixture : IAsyncLifetime
+{
+    public const string Schema = "audit_test";
+    private ThrowawayPostgres? _postgres;
+
+    public IAlbaHost Host { get; private set; } = null!;
+
+    public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+
+    public string ConnectionString => _postgres!.ConnectionString;
+
+    public async Task InitializeAsync()
+    {
+        _postgres = await ThrowawayPostgres.StartAsync();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(AuditFixture).Assembly.GetName().Name,
+        });
+        builder.Configuration[$"ConnectionStrings:{CritterStackExtensions.ConnectionName}"] = _postgres.ConnectionString;
+        builder.AddServiceDefaults();
+        builder.AddCritterStack(Schema, marten => marten.Projections.Snapshot<Ledger>(SnapshotLifecycle.Inline));
+        builder.Services.RunWolverineInSoloMode();
+        builder.Services.DisableAllExternalWolverineTransports();
+        Host = await AlbaHost.For(builder, app =>
+        {
+            app.MapDefaultEndpoints();
+            app.MapServiceEndpoints();
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await _postgres!.DisposeAsync();
+    }
+
+    /// <summary>Opens a ledger and records amounts, one unit of work per event, as a named user.</summary>
+    public async Task<Guid> LedgerAsync(string tenant, string user, params decimal[] amounts)
+    {
+        var id = Guid.CreateVersion7();
+        await using (var session = Store.LightweightSession(tenant))
+        {
+            session.LastModifiedBy = user;
+            session.CorrelationId = "corr-" + id.ToString("N")[..8];
+            session.CausationId = "open";
+            session.Events.StartStream<Ledger>(id, new LedgerOpened(id, "Sổ theo dõi của huyện"));
+            await session.SaveChangesAsync();
+        }
+
+        foreach (var amount in amounts)
+        {
+            await using var session = Store.LightweightSession(tenant);
+            session.LastModifiedBy = user;
+            session.CausationId = $"record-{amount}";
+            session.Events.Append(id, new AmountRecorded(id, amount, "Ghi nhận số tiền đóng"));
+            await session.SaveChangesAsync();
+        }
+
+        return id;
+    }
+
+    public async Task ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AuditCollection : ICollectionFixture<AuditFixture>
+{
+    public const string Name = "Audit";
+}
