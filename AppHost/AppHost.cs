@@ -4,9 +4,10 @@ using BhxhPlatform.Contracts;
 var builder = DistributedApplication.CreateBuilder(args);
 
 var database = await builder.AddPlatformDatabaseAsync();
+var signingKey = builder.AddSigningKey();
 
-builder.AddService<Projects.Planning>(ServiceNames.Planning, database);
-builder.AddService<Projects.Outreach>(ServiceNames.Outreach, database);
-builder.AddService<Projects.Partners>(ServiceNames.Partners, database);
+builder.AddService<Projects.Planning>(ServiceNames.Planning, database, signingKey);
+builder.AddService<Projects.Outreach>(ServiceNames.Outreach, database, signingKey);
+builder.AddService<Projects.Partners>(ServiceNames.Partners, database, signingKey);
 
 await builder.Build().RunAsync();

@@ -1,4 +1,6 @@
 using Aspire.Hosting.ApplicationModel;
+using BhxhPlatform.DevTokens;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -13,12 +15,16 @@ public static class ServiceResources
     /// <c>/health</c> answers, and the address of its API page printed when it is ready.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddService<TProject>(
-        this IDistributedApplicationBuilder builder, string name, IResourceBuilder<IResourceWithConnectionString> database)
+        this IDistributedApplicationBuilder builder,
+        string name,
+        IResourceBuilder<IResourceWithConnectionString> database,
+        IResourceBuilder<ParameterResource> signingKey)
         where TProject : IProjectMetadata, new()
     {
         var service = builder.AddProject<TProject>(name)
             .WithReference(database, PlatformDatabase.ConnectionName)
             .WaitFor(database)
+            .WithEnvironment("Auth__SigningKey", signingKey)
             .WithHttpHealthCheck("/health")
             .WithUrl(ApiPagePath, "API page");
 
@@ -30,5 +36,18 @@ public static class ServiceResources
             return Task.CompletedTask;
         });
         return service;
+    }
+
+    /// <summary>
+    /// The key the services verify bearer tokens with: the <c>auth-signing-key</c> parameter when
+    /// configured (user secrets, environment), else this checkout's development key in
+    /// <c>.data/dev-signing-key</c>, which <c>tools/DevTokens</c> also uses to mint tokens.
+    /// </summary>
+    public static IResourceBuilder<ParameterResource> AddSigningKey(this IDistributedApplicationBuilder builder)
+    {
+        const string name = "auth-signing-key";
+        var key = builder.Configuration[$"Parameters:{name}"]
+            ?? DevSigningKey.LoadOrCreate(Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..")));
+        return builder.AddParameter(name, key, publishValueAsDefault: false, secret: true);
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using BhxhPlatform.ServiceDefaults.Problems;
+using BhxhPlatform.ServiceDefaults.Security;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -35,6 +36,7 @@ public static class Extensions
         });
         builder.Services.AddBilingualProblemDetails();
         builder.Services.AddOpenApi();
+        builder.AddPlatformAuthentication();
         return builder;
     }
 
@@ -87,6 +89,7 @@ public static class Extensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseUnitAccess();
 
         app.MapHealthChecks(HealthEndpointPath);
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });

@@ -8,9 +8,16 @@ using BhxhPlatform.TestSupport;
 namespace BhxhPlatform.Audit.Tests;
 
 [Collection(AuditCollection.Name)]
-public sealed class AuditApiTests(AuditFixture fixture)
+public sealed class AuditApiTests(AuditFixture fixture) : IAsyncLifetime
 {
-    private static string Tenant() => "unit-" + Guid.NewGuid().ToString("N")[..8];
+    private const string District = "bien-hoa";
+    private const string OtherDistrict = "long-thanh";
+
+    public Task InitializeAsync() => fixture.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private static string Tenant() => District;
 
     [Fact]
     public async Task The_events_of_a_stream_carry_sequence_version_type_data_time_user_tenant_correlation_causation_and_hash()
@@ -37,7 +44,7 @@ public sealed class AuditApiTests(AuditFixture fixture)
         var before = DateTimeOffset.UtcNow.AddSeconds(-1);
         await fixture.LedgerAsync(tenant, "alice", 1m);
         await fixture.LedgerAsync(tenant, "bob", 2m, 3m);
-        await fixture.LedgerAsync(Tenant(), "bob", 4m);
+        await fixture.LedgerAsync(OtherDistrict, "bob", 4m);
 
         var all = await fixture.Host.GetJsonAsync<List<AuditEvent>>($"/api/units/{tenant}/audit/events");
         all.Count.ShouldBe(5);
@@ -80,7 +87,7 @@ public sealed class AuditApiTests(AuditFixture fixture)
 
         await fixture.Host.Scenario(s =>
         {
-            s.Get.Url($"/api/units/another-unit/audit/streams/{id}/state");
+            s.Get.Url($"/api/units/{OtherDistrict}/audit/streams/{id}/state");
             s.StatusCodeShouldBe(404);
         });
     }

@@ -1,6 +1,8 @@
 using Alba;
 using BhxhPlatform.LocalPostgres;
 using BhxhPlatform.ServiceDefaults;
+using BhxhPlatform.ServiceDefaults.Security;
+using BhxhPlatform.TestSupport;
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -30,6 +32,7 @@ public sealed class AuditFixture : IAsyncLifetime
             ApplicationName = typeof(AuditFixture).Assembly.GetName().Name,
         });
         builder.Configuration[$"ConnectionStrings:{CritterStackExtensions.ConnectionName}"] = _postgres.ConnectionString;
+        builder.Configuration["Auth:SigningKey"] = TestTokens.SigningKey;
         builder.AddServiceDefaults();
         builder.AddCritterStack(Schema, marten => marten.Projections.Snapshot<Ledger>(SnapshotLifecycle.Inline));
         builder.Services.RunWolverineInSoloMode();
@@ -39,7 +42,18 @@ public sealed class AuditFixture : IAsyncLifetime
             app.MapDefaultEndpoints();
             app.MapServiceEndpoints();
         });
+
+        // Auditors read every unit; the tests call as one unless they say otherwise.
+        Host.BeforeEach(context =>
+        {
+            if (!context.Request.Headers.ContainsKey("Authorization"))
+            {
+                context.Request.Headers.Authorization = $"Bearer {TestTokens.For(PlatformRoles.Auditor, TestTokens.Province, "kiem.toan")}";
+            }
+        });
     }
+
+    public Task ResetAsync() => Host.ResetAllMartenDataAsync();
 
     public async Task DisposeAsync()
     {

@@ -24,7 +24,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         {
             using var timeout = new CancellationTokenSource(StartTimeout);
             var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-                [$"--ConnectionStrings:bhxh={_postgres.ConnectionString}"], timeout.Token);
+                [$"--ConnectionStrings:bhxh={_postgres.ConnectionString}", $"--Parameters:auth-signing-key={Tokens.SigningKey}"], timeout.Token);
             _app = await builder.BuildAsync(timeout.Token);
             await _app.StartAsync(timeout.Token);
             foreach (var service in ServiceNames.All)
@@ -39,7 +39,8 @@ public sealed class PlatformFixture : IAsyncLifetime
         }
     }
 
-    public HttpClient Client(string service) => App.CreateHttpClient(service, "http");
+    /// <summary>A client of the service that calls as the provincial administrator.</summary>
+    public HttpClient Client(string service) => Tokens.Authorise(App.CreateHttpClient(service, "http"));
 
     public async Task DisposeAsync()
     {

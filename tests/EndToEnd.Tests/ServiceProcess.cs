@@ -35,7 +35,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    public HttpClient Client() => new() { BaseAddress = BaseAddress };
+    /// <summary>A client that calls as the provincial administrator.</summary>
+    public HttpClient Client() => Tokens.Authorise(new HttpClient { BaseAddress = BaseAddress });
 
     public static async Task<ServiceProcess> StartAsync(string service, string connectionString)
     {
@@ -52,6 +53,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             {
                 ["ConnectionStrings__bhxh"] = connectionString,
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["Auth__SigningKey"] = Tokens.SigningKey,
             },
         };
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {service}.");

@@ -31,11 +31,21 @@ public abstract class ServiceFixture<TProgram> : IAsyncLifetime
         {
             // Read by the service while its builder runs, before any test host override applies.
             Environment.SetEnvironmentVariable($"ConnectionStrings__{CritterStackExtensions.ConnectionName}", _postgres.ConnectionString);
+            Environment.SetEnvironmentVariable("Auth__SigningKey", TestTokens.SigningKey);
             _host = await AlbaHost.For<TProgram>(builder => builder.ConfigureServices(services =>
             {
                 services.RunWolverineInSoloMode();
                 services.DisableAllExternalWolverineTransports();
             }));
+
+            // Every scenario calls as the provincial administrator unless it sets its own Authorization header.
+            _host.BeforeEach(context =>
+            {
+                if (!context.Request.Headers.ContainsKey("Authorization"))
+                {
+                    context.Request.Headers.Authorization = $"Bearer {TestTokens.ProvincialAdministrator}";
+                }
+            });
         }
         catch
         {
