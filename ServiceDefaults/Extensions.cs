@@ -37,6 +37,7 @@ public static class Extensions
         builder.Services.AddBilingualProblemDetails();
         builder.Services.AddOpenApi();
         builder.AddPlatformAuthentication();
+        builder.AddRequestLimits();
         return builder;
     }
 
@@ -89,6 +90,8 @@ public static class Extensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestLimits();
+        app.UseBilingualMalformedJsonProblems();
         app.UseUnitAccess();
 
         app.MapHealthChecks(HealthEndpointPath);

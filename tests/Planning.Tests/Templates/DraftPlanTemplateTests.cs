@@ -80,6 +80,9 @@ public sealed class DraftPlanTemplateTests(PlanningFixture fixture) : IAsyncLife
             s.Post.Text("{\"year\": \"two thousand\"").ToUrl($"/api/units/{Province}/plan-templates");
             s.WithRequestHeader("Content-Type", "application/json");
             s.StatusCodeShouldBe(400);
+            s.ContentTypeShouldBe("application/problem+json");
+            s.ContentShouldContain("Yêu cầu không đọc được / The request could not be read");
+            s.ContentShouldContain("$.year");
         });
     }
 }
