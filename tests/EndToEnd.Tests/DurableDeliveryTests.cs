@@ -1,5 +1,6 @@
 using BhxhPlatform.Contracts;
 using BhxhPlatform.LocalPostgres;
+using BhxhPlatform.TestSupport;
 using Npgsql;
 
 namespace BhxhPlatform.EndToEnd.Tests;
@@ -14,9 +15,9 @@ public sealed class DurableDeliveryTests
         await using var postgres = await ThrowawayPostgres.StartAsync();
 
         Guid activityId;
-        await using (var outreach = await ServiceProcess.StartAsync(ServiceNames.Outreach, postgres.ConnectionString))
+        await using (var outreach = await ServiceProcess.StartAsync(ServiceNames.Outreach, postgres.ConnectionString, Tokens.SigningKey))
         {
-            using var client = outreach.Client();
+            using var client = Tokens.Authorise(outreach.Client());
             activityId = await MessagesCrossServiceLinesTests.CreateAsync(
                 client, $"/api/units/{district}/activities", MessagesCrossServiceLinesTests.Activity(null, "2.01", 7));
         }
@@ -24,8 +25,8 @@ public sealed class DurableDeliveryTests
         // Outreach is gone too; the message is a row in Planning's queue table, not in anyone's memory.
         (await QueuedMessagesAsync(postgres.ConnectionString, ServiceNames.Planning)).ShouldBeGreaterThanOrEqualTo(1);
 
-        await using var planning = await ServiceProcess.StartAsync(ServiceNames.Planning, postgres.ConnectionString);
-        using var planningClient = planning.Client();
+        await using var planning = await ServiceProcess.StartAsync(ServiceNames.Planning, postgres.ConnectionString, Tokens.SigningKey);
+        using var planningClient = Tokens.Authorise(planning.Client());
         var lines = await MessagesCrossServiceLinesTests.EventuallyAsync(
             planningClient, $"/api/units/{district}/progress/lines", json => json.GetArrayLength() == 1);
         lines[0].GetProperty("activities").GetInt32().ShouldBe(1, planning.Output);

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using BhxhPlatform.LocalPostgres;
 
-namespace BhxhPlatform.EndToEnd.Tests;
+namespace BhxhPlatform.TestSupport;
 
 /// <summary>
 /// One service run as a real operating-system process from its build output, against the
@@ -35,10 +35,10 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>A client that calls as the provincial administrator.</summary>
-    public HttpClient Client() => Tokens.Authorise(new HttpClient { BaseAddress = BaseAddress });
+    /// <summary>A client of the service; callers add the Authorization header they need.</summary>
+    public HttpClient Client() => new() { BaseAddress = BaseAddress };
 
-    public static async Task<ServiceProcess> StartAsync(string service, string connectionString)
+    public static async Task<ServiceProcess> StartAsync(string service, string connectionString, string signingKey)
     {
         var assembly = $"BhxhPlatform.{char.ToUpperInvariant(service[0])}{service[1..]}";
         var dll = Path.Combine(BuildOutput(service, assembly), $"{assembly}.dll");
@@ -53,7 +53,8 @@ public sealed class ServiceProcess : IAsyncDisposable
             {
                 ["ConnectionStrings__bhxh"] = connectionString,
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
-                ["Auth__SigningKey"] = Tokens.SigningKey,
+                ["Auth__SigningKey"] = signingKey,
+                ["Logging__LogLevel__Default"] = "Warning",
             },
         };
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {service}.");
