@@ -1,4 +1,5 @@
 using BhxhPlatform.Contracts;
+using BhxhPlatform.Planning.Catalogue;
 using BhxhPlatform.Planning.Progress;
 using BhxhPlatform.Planning.Templates;
 using BhxhPlatform.ServiceDefaults;
@@ -7,6 +8,7 @@ using JasperFx;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.Services.AddReferenceData();
 builder.AddCritterStack(ServiceNames.Planning, marten =>
 {
     marten.AddTemplates();
