@@ -1,5 +1,6 @@
 using BhxhPlatform.Contracts;
 using BhxhPlatform.Planning.Catalogue;
+using BhxhPlatform.Planning.DistrictPlans;
 using BhxhPlatform.Planning.Progress;
 using BhxhPlatform.Planning.Templates;
 using BhxhPlatform.ServiceDefaults;
@@ -12,6 +13,7 @@ builder.Services.AddReferenceData();
 builder.AddCritterStack(ServiceNames.Planning, marten =>
 {
     marten.AddTemplates();
+    marten.AddDistrictPlans();
     marten.AddProgress();
 });
 
