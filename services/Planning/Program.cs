@@ -2,6 +2,7 @@ using BhxhPlatform.Contracts;
 using BhxhPlatform.Planning.Catalogue;
 using BhxhPlatform.Planning.DistrictPlans;
 using BhxhPlatform.Planning.Progress;
+using BhxhPlatform.Planning.Rollouts;
 using BhxhPlatform.Planning.Templates;
 using BhxhPlatform.ServiceDefaults;
 using JasperFx;
@@ -14,6 +15,7 @@ builder.AddCritterStack(ServiceNames.Planning, marten =>
 {
     marten.AddTemplates();
     marten.AddDistrictPlans();
+    marten.AddRollouts();
     marten.AddProgress();
 });
 
