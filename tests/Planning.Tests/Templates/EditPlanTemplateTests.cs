@@ -158,4 +158,17 @@ public sealed class EditPlanTemplateTests(PlanningFixture fixture) : IAsyncLifet
         noLines.Type.ShouldEndWith("no-lines");
         unchanged.Type.ShouldEndWith("nothing-to-publish");
     }
+
+    [Fact]
+    public async Task Editing_a_template_that_does_not_exist_is_404_or_a_version_conflict()
+    {
+        await fixture.Host.Scenario(s =>
+        {
+            s.Post.Json(new PublishPlanTemplate(0), JsonStyle.MinimalApi).ToUrl(Url(Guid.NewGuid(), "/publish"));
+            s.StatusCodeShouldBe(404);
+        });
+
+        // An expected version of a stream that does not exist is stale by definition (Marten checks it first).
+        await fixture.Host.PostExpectingProblemAsync(Url(Guid.NewGuid(), "/publish"), new PublishPlanTemplate(1), 409);
+    }
 }
