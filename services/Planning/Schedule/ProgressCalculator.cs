@@ -17,6 +17,7 @@ public sealed record LineProgress(
     int ExpectedByNow,
     int Logged,
     int PeopleReached,
+    IReadOnlyList<PeriodProgress> Months,
     IReadOnlyList<PeriodProgress> Quarters,
     Cap? Cap,
     bool Overdue,
@@ -115,6 +116,9 @@ public static class ProgressCalculator
             .Where(x => x.Day.Year == year && x.Day <= asOf)
             .ToList();
 
+        var months = Enumerable.Range(1, 12)
+            .Select(m => new PeriodProgress(m, schedule.Month(m), logged.Count(x => x.Day.Month == m)))
+            .ToList();
         var quarters = Enumerable.Range(1, 4)
             .Select(q => new PeriodProgress(q, schedule.Quarter(q), logged.Count(x => ((x.Day.Month - 1) / 3) + 1 == q)))
             .ToList();
@@ -125,7 +129,7 @@ public static class ProgressCalculator
 
         return new LineProgress(
             plan.District, plan.Id, line.Code, line.AudienceCode, line.Frequency.Kind, schedule.Year, expectedByNow, logged.Count,
-            logged.Sum(x => x.People), quarters, schedule.Cap, logged.Count < expectedByNow, overCap,
+            logged.Sum(x => x.People), months, quarters, schedule.Cap, logged.Count < expectedByNow, overCap,
             line.Coordination != CoordinationKind.None && agreements.Count == 0);
     }
 

@@ -89,6 +89,8 @@ public sealed class IntegrationMessageTests(PlanningFixture fixture) : IAsyncLif
         var facts = await session.Query<ReceivedFact>().ToListAsync();
         facts.Select(f => f.Outcome).ShouldBe(["Applied", "Duplicate"], ignoreOrder: true);
         facts.ShouldAllBe(f => f.NaturalId == message.ActivityId.ToString() && f.MessageType == "ActivityRecorded" && f.Tenant == District);
+        (await fixture.Host.GetJsonAsync<List<ReceivedFact>>($"/api/units/{District}/progress/received-facts")).Count.ShouldBe(2);
+        (await fixture.Host.GetJsonAsync<List<ReceivedFact>>("/api/units/long-thanh/progress/received-facts")).ShouldBeEmpty();
     }
 
     [Fact]

@@ -55,6 +55,8 @@ public sealed class ProgressCalculatorTests
         line.Logged.ShouldBe(5);
         line.Overdue.ShouldBeTrue();
         line.PeopleReached.ShouldBe(50);
+        line.Months[5].ShouldBe(new PeriodProgress(6, 1, 0));
+        line.Months[7].ShouldBe(new PeriodProgress(8, 1, 0));
         line.Quarters.ShouldBe([new PeriodProgress(1, 3, 3), new PeriodProgress(2, 3, 2), new PeriodProgress(3, 3, 0), new PeriodProgress(4, 3, 0)]);
     }
 

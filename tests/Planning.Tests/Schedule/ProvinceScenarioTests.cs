@@ -79,6 +79,10 @@ public sealed class ProvinceScenarioTests(PlanningFixture fixture) : IAsyncLifet
         report.Logged.ShouldBe(11);
         report.PeopleReached.ShouldBe(6 * 20 + 15 + 4 * 30);
 
+        var plans = await fixture.Host.GetJsonAsync<List<DistrictPlanSummary>>($"/api/units/{Province}/district-plans/years/2026/all");
+        plans.Count.ShouldBe(11);
+        plans.Where(p => p.Status == DistrictPlanStatus.Approved).Select(p => p.District).ShouldBe(["bien-hoa", "long-khanh", "tan-phu"], ignoreOrder: true);
+
         var single = await fixture.Host.GetJsonAsync<ProgressReport>($"/api/units/bien-hoa/progress/years/2026?asOf={AsOf}");
         single.Districts.ShouldHaveSingleItem().District.ShouldBe("bien-hoa");
         single.Logged.ShouldBe(6);

@@ -171,4 +171,19 @@ public sealed class EditPlanTemplateTests(PlanningFixture fixture) : IAsyncLifet
         // An expected version of a stream that does not exist is stale by definition (Marten checks it first).
         await fixture.Host.PostExpectingProblemAsync(Url(Guid.NewGuid(), "/publish"), new PublishPlanTemplate(1), 409);
     }
+
+    [Fact]
+    public async Task The_province_lists_its_templates_with_their_published_versions()
+    {
+        var published = await fixture.Host.PublishedTemplateAsync(2027);
+        var draft = await fixture.Host.CreateAsync($"/api/units/{Province}/plan-templates", new DraftPlanTemplate(2026, "Kế hoạch 2026"));
+
+        var list = await fixture.Host.GetJsonAsync<List<PlanTemplateSummary>>($"/api/units/{Province}/plan-templates");
+
+        list.Select(t => t.Id).ShouldBe([published, draft]);
+        list[0].PublishedVersions.ShouldBe([1]);
+        list[0].Lines.ShouldBe(43);
+        list[1].Status.ShouldBe(PlanTemplateStatus.Draft);
+        (await fixture.Host.GetJsonAsync<List<PlanTemplateSummary>>("/api/units/bien-hoa/plan-templates")).ShouldBeEmpty();
+    }
 }
