@@ -40,7 +40,13 @@ public sealed class ProvinceScenarioTests(PlanningFixture fixture) : IAsyncLifet
             var id = DeterministicId.DistrictPlan(district, 2026);
             await fixture.Host.StepAsync(id, "targets", v => new SetDistrictPlanTargets(v, [new LineTargetInput("3.1.01", 12, null, null)], 5000, []), district);
             await fixture.Host.SubmitAsync(id, district);
-            await fixture.Host.ApproveAsync(id, district);
+            var submitted = await fixture.Host.GetPlanAsync(id, district);
+            await fixture.Host.Scenario(s =>
+            {
+                s.Post.Json(new ApproveDistrictPlan(submitted.Version), JsonStyle.MinimalApi)
+                    .ToUrl($"/api/units/{Province}/district-plans/{district}/years/2026/approve");
+                s.StatusCodeShouldBe(204);
+            });
         }
 
         for (var month = 1; month <= 6; month++)
