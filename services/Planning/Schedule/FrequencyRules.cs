@@ -31,7 +31,7 @@ public sealed record ExpectedSchedule(IReadOnlyList<int> PerMonth, Cap? Cap)
     /// <summary>Expected through the end of <paramref name="month"/> (0 = nothing yet, 12 = the whole year).</summary>
     public int Through(int month) => PerMonth.Take(Math.Clamp(month, 0, 12)).Sum();
 
-    /// <summary>The cap for the period that holds <paramref name="month"/>, if the rule has one.</summary>
+    /// <summary>The number of the period of kind <paramref name="period"/> that holds <paramref name="month"/> (month, quarter 1–4, or 1 for the year).</summary>
     public static int PeriodOf(PeriodKind period, int month) => period switch
     {
         PeriodKind.Month => month,
