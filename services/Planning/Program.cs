@@ -1,5 +1,8 @@
 using BhxhPlatform.Contracts;
+using BhxhPlatform.Planning.Catalogue;
+using BhxhPlatform.Planning.DistrictPlans;
 using BhxhPlatform.Planning.Progress;
+using BhxhPlatform.Planning.Rollouts;
 using BhxhPlatform.Planning.Templates;
 using BhxhPlatform.ServiceDefaults;
 using JasperFx;
@@ -7,9 +10,12 @@ using JasperFx;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.Services.AddReferenceData();
 builder.AddCritterStack(ServiceNames.Planning, marten =>
 {
     marten.AddTemplates();
+    marten.AddDistrictPlans();
+    marten.AddRollouts();
     marten.AddProgress();
 });
 

@@ -1,34 +1,87 @@
 using BhxhPlatform.Contracts.Outreach;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 
 namespace BhxhPlatform.Planning.Progress;
 
-/// <summary>Planning's copy of an activity Outreach logged, keyed by the activity id.</summary>
+/// <summary>
+/// Planning's copy of an activity Outreach logged, keyed by the activity id, as it now stands:
+/// corrections replace the fields, a void keeps the document but stops it counting.
+/// </summary>
 public sealed record LoggedActivity(
     Guid Id,
+    string District,
     Guid DistrictPlanId,
     string PlanLineCode,
     string AudienceCode,
     string FormKind,
     string? CommuneId,
     DateOnly OccurredOn,
-    int PeopleReached);
+    int PeopleReached,
+    IReadOnlyList<Guid> PartnerIds,
+    int Corrections,
+    bool Voided,
+    string? VoidReason);
 
 public static class ActivityRecordedHandler
 {
-    /// <summary>Storing by the activity id makes a repeated message change nothing.</summary>
-    public static void Handle(ActivityRecorded message, IDocumentSession session) =>
+    /// <summary>Storing by the activity id makes a repeated message change nothing; a late copy never undoes a correction or a void.</summary>
+    public static async Task Handle(ActivityRecorded message, Envelope envelope, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        if (await session.LoadAsync<LoggedActivity>(message.ActivityId, cancellation) is not null)
+        {
+            session.Record(envelope, message, message.ActivityId, ReceivedFacts.Duplicate, clock);
+            return;
+        }
+
         session.Store(new LoggedActivity(
-            message.ActivityId,
-            message.DistrictPlanId,
-            message.PlanLineCode,
-            message.AudienceCode,
-            message.FormKind,
-            message.CommuneId,
-            message.OccurredOn,
-            message.PeopleReached));
+            message.ActivityId, ReceivedFacts.DistrictOf(envelope), message.DistrictPlanId, message.PlanLineCode, message.AudienceCode,
+            message.FormKind, message.CommuneId, message.OccurredOn, message.PeopleReached, message.PartnerIds, 0, false, null));
+        session.Record(envelope, message, message.ActivityId, ReceivedFacts.Applied, clock);
+    }
+}
+
+public static class ActivityCorrectedHandler
+{
+    public static async Task Handle(ActivityCorrected message, Envelope envelope, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        var existing = await session.LoadAsync<LoggedActivity>(message.ActivityId, cancellation);
+        var corrected = new LoggedActivity(
+            message.ActivityId, ReceivedFacts.DistrictOf(envelope), message.DistrictPlanId, message.PlanLineCode, message.AudienceCode,
+            message.FormKind, message.CommuneId, message.OccurredOn, message.PeopleReached, message.PartnerIds,
+            (existing?.Corrections ?? 0) + 1, existing?.Voided ?? false, existing?.VoidReason);
+        var unchanged = existing is not null && existing with { Corrections = corrected.Corrections, PartnerIds = corrected.PartnerIds } == corrected
+            && existing.PartnerIds.SequenceEqual(corrected.PartnerIds);
+        if (unchanged)
+        {
+            session.Record(envelope, message, message.ActivityId, ReceivedFacts.Duplicate, clock);
+            return;
+        }
+
+        session.Store(corrected);
+        session.Record(envelope, message, message.ActivityId, ReceivedFacts.Applied, clock);
+    }
+}
+
+public static class ActivityVoidedHandler
+{
+    /// <summary>A void before the activity itself arrived leaves a voided placeholder, so the late activity never counts.</summary>
+    public static async Task Handle(ActivityVoided message, Envelope envelope, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        var existing = await session.LoadAsync<LoggedActivity>(message.ActivityId, cancellation);
+        if (existing?.Voided == true)
+        {
+            session.Record(envelope, message, message.ActivityId, ReceivedFacts.Duplicate, clock);
+            return;
+        }
+
+        session.Store((existing ?? new LoggedActivity(
+                message.ActivityId, ReceivedFacts.DistrictOf(envelope), Guid.Empty, "", "", "", null, default, 0, [], 0, true, null))
+            with { Voided = true, VoidReason = message.Reason });
+        session.Record(envelope, message, message.ActivityId, ReceivedFacts.Applied, clock);
+    }
 }
 
 /// <summary>Activities logged per plan line in one organisation unit.</summary>
@@ -40,7 +93,7 @@ public static class GetLoggedActivitiesEndpoint
     [Tags("Progress")]
     public static async Task<IReadOnlyList<LineActivityCount>> Get(string unit, IQuerySession session, CancellationToken cancellation)
     {
-        var activities = await session.Query<LoggedActivity>().ToListAsync(cancellation);
+        var activities = await session.Query<LoggedActivity>().Where(a => !a.Voided).ToListAsync(cancellation);
         return activities
             .GroupBy(a => a.PlanLineCode)
             .OrderBy(g => g.Key, StringComparer.Ordinal)

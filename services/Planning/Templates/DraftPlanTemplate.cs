@@ -1,3 +1,4 @@
+using BhxhPlatform.Planning.Organisation;
 using BhxhPlatform.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -13,11 +14,16 @@ public static class DraftPlanTemplateEndpoint
     public const int FirstPlanYear = 2020;
     public const int LastPlanYear = 2100;
 
-    public static ProblemDetails Validate(DraftPlanTemplate command) =>
+    public static ProblemDetails Validate(DraftPlanTemplate command, string unit, OrganisationTree tree) =>
+        CheckDraft(command, unit, tree).ToProblem();
+
+    /// <summary>The checks of any draft: year, title, and the unit must be a provincial office.</summary>
+    public static Check CheckDraft(DraftPlanTemplate command, string unit, OrganisationTree tree) =>
         new Check()
             .Range("year", command.Year, FirstPlanYear, LastPlanYear, "Năm kế hoạch", "Plan year")
             .Text("title", command.Title, "Tiêu đề", "Title", maxLength: 300)
-            .ToProblem();
+            .That(tree.FindProvince(unit) is not null, "unit", "not-a-province",
+                "Chỉ BHXH tỉnh mới soạn kế hoạch mẫu.", "Only a provincial office drafts plan templates.");
 
     [WolverinePost("/api/units/{unit}/plan-templates")]
     [Tags("Plan templates")]

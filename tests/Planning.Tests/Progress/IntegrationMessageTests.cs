@@ -46,6 +46,75 @@ public sealed class IntegrationMessageTests(PlanningFixture fixture) : IAsyncLif
     }
 
     [Fact]
+    public async Task A_correction_replaces_the_activity_and_a_void_stops_it_counting()
+    {
+        var recorded = Activity("3.1.01", 12);
+        var other = Activity("3.1.01", 5);
+        await fixture.Host.InvokeMessageAndWaitAsync(recorded, District);
+        await fixture.Host.InvokeMessageAndWaitAsync(other, District);
+
+        var corrected = new ActivityCorrected(recorded.ActivityId, recorded.DistrictPlanId, "3.1.02", "3.1", "Conference", null, recorded.OccurredOn, 30, []);
+        await fixture.Host.InvokeMessageAndWaitAsync(corrected, District);
+        await fixture.Host.InvokeMessageAndWaitAsync(corrected, District);
+        await fixture.Host.InvokeMessageAndWaitAsync(recorded, District);
+        await fixture.Host.InvokeMessageAndWaitAsync(new ActivityVoided(other.ActivityId, "Nhập trùng"), District);
+
+        var lines = await fixture.Host.GetJsonAsync<List<LineActivityCount>>($"/api/units/{District}/progress/lines");
+        lines.ShouldBe([new LineActivityCount("3.1.02", 1, 30)]);
+        await using var session = fixture.Store.QuerySession(District);
+        (await session.LoadAsync<LoggedActivity>(recorded.ActivityId))!.Corrections.ShouldBe(1);
+        (await session.LoadAsync<LoggedActivity>(other.ActivityId))!.VoidReason.ShouldBe("Nhập trùng");
+    }
+
+    [Fact]
+    public async Task A_void_that_arrives_before_its_activity_keeps_the_activity_from_counting()
+    {
+        var recorded = Activity("3.1.01", 12);
+
+        await fixture.Host.InvokeMessageAndWaitAsync(new ActivityVoided(recorded.ActivityId, "Hủy"), District);
+        await fixture.Host.InvokeMessageAndWaitAsync(recorded, District);
+
+        (await fixture.Host.GetJsonAsync<List<LineActivityCount>>($"/api/units/{District}/progress/lines")).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Every_received_fact_is_recorded_for_audit_with_what_was_done_with_it()
+    {
+        var message = Activity("3.1.01", 12);
+
+        await fixture.Host.InvokeMessageAndWaitAsync(message, District);
+        await fixture.Host.InvokeMessageAndWaitAsync(message, District);
+
+        await using var session = fixture.Store.QuerySession(District);
+        var facts = await session.Query<ReceivedFact>().ToListAsync();
+        facts.Select(f => f.Outcome).ShouldBe(["Applied", "Duplicate"], ignoreOrder: true);
+        facts.ShouldAllBe(f => f.NaturalId == message.ActivityId.ToString() && f.MessageType == "ActivityRecorded" && f.Tenant == District);
+        (await fixture.Host.GetJsonAsync<List<ReceivedFact>>($"/api/units/{District}/progress/received-facts")).Count.ShouldBe(2);
+        (await fixture.Host.GetJsonAsync<List<ReceivedFact>>("/api/units/long-thanh/progress/received-facts")).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Enrolments_trainings_and_agreements_are_kept_once_by_their_natural_id()
+    {
+        var enrolment = new EnrolmentsRecorded(Guid.NewGuid(), "VoluntarySocialInsurance", 4, new DateOnly(2026, 3, 2), null, "3.1.01", null, null, null);
+        var training = new TrainingHeld(Guid.NewGuid(), null, new DateOnly(2026, 3, 3), 25, "6.01");
+        var signed = new AgreementSigned(Guid.NewGuid(), "Programme", [], ["2"], [], ["2.01"], new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), 10, null);
+        var ended = new AgreementEnded(signed.AgreementId, "Terminated", new DateOnly(2026, 6, 1));
+
+        foreach (var message in new object[] { enrolment, enrolment, training, training, signed, signed, ended, ended })
+        {
+            await fixture.Host.InvokeMessageAndWaitAsync(message, District);
+        }
+
+        await using var session = fixture.Store.QuerySession(District);
+        (await session.Query<ReceivedEnrolment>().ToListAsync()).ShouldHaveSingleItem().Count.ShouldBe(4);
+        (await session.Query<HeldTraining>().ToListAsync()).ShouldHaveSingleItem().District.ShouldBe(District);
+        var agreement = (await session.Query<KnownAgreement>().ToListAsync()).ShouldHaveSingleItem();
+        agreement.EndedOn.ShouldBe(new DateOnly(2026, 6, 1));
+        agreement.ActivitiesPerYear.ShouldBe(10);
+    }
+
+    [Fact]
     public async Task Partners_registered_in_a_district_are_known_to_planning()
     {
         var partnerId = Guid.CreateVersion7();

@@ -23,7 +23,12 @@ public sealed class DraftPlanTemplateTests(PlanningFixture fixture) : IAsyncLife
 
         var template = await fixture.Host.GetJsonAsync<PlanTemplate>($"/api/units/{Province}/plan-templates/{id}");
 
-        template.ShouldBe(new PlanTemplate(id, 2026, "Kế hoạch truyền thông năm 2026", PlanTemplateStatus.Draft, 1));
+        template.Id.ShouldBe(id);
+        template.Year.ShouldBe(2026);
+        template.Title.ShouldBe("Kế hoạch truyền thông năm 2026");
+        template.Status.ShouldBe(PlanTemplateStatus.Draft);
+        template.Version.ShouldBe(1);
+        template.Lines.ShouldBeEmpty();
     }
 
     [Fact]
@@ -70,6 +75,15 @@ public sealed class DraftPlanTemplateTests(PlanningFixture fixture) : IAsyncLife
 
         await using var session = fixture.Store.QuerySession(Province);
         (await session.Events.QueryAllRawEvents().CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_district_office_cannot_draft_a_template()
+    {
+        var problem = await fixture.Host.PostExpectingProblemAsync("/api/units/bien-hoa/plan-templates", new DraftPlanTemplate(2026, "Kế hoạch 2026"));
+
+        problem.Fields.ShouldBe(["unit"]);
+        problem.FieldErrors![0].Code.ShouldBe("not-a-province");
     }
 
     [Fact]

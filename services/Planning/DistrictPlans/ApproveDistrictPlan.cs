@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace BhxhPlatform.Planning.DistrictPlans;
+
+/// <summary>The province approves a submitted plan; Outreach and Partners are told (DistrictPlanApproved).</summary>
+public sealed record ApproveDistrictPlan(long Version);
+
+public static class ApproveDistrictPlanEndpoint
+{
+    public static ProblemDetails Validate(ApproveDistrictPlan command, DistrictPlan plan) =>
+        DistrictPlanRules.Refusal(plan, PlanAction.Approve) ?? WolverineContinue.NoProblems;
+
+    [WolverinePost("/api/units/{unit}/district-plans/{id}/approve")]
+    [Tags("District plans")]
+    public static (IResult, Events, OutgoingMessages) Post(ApproveDistrictPlan command, [WriteAggregate] DistrictPlan plan)
+    {
+        var revision = plan.Revision + 1;
+        return (Results.NoContent(), [new DistrictPlanApprovedByProvince(plan.Id, revision)], [plan.ApprovedMessage(revision)]);
+    }
+}

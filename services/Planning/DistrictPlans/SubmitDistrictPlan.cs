@@ -1,0 +1,23 @@
+using BhxhPlatform.ServiceDefaults.Problems;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace BhxhPlatform.Planning.DistrictPlans;
+
+/// <summary>The district submits its plan to the province for approval.</summary>
+public sealed record SubmitDistrictPlan(long Version);
+
+public static class SubmitDistrictPlanEndpoint
+{
+    public static ProblemDetails Validate(SubmitDistrictPlan command, DistrictPlan plan) =>
+        DistrictPlanRules.Refusal(plan, PlanAction.Submit)
+        ?? (plan.Lines.Count == 0
+            ? ProblemResults.Rejected("no-lines", "Kế hoạch chưa có dòng nào.", "The plan has no lines.")
+            : WolverineContinue.NoProblems);
+
+    [WolverinePost("/api/units/{unit}/district-plans/{id}/submit")]
+    [Tags("District plans")]
+    public static (IResult, Events) Post(SubmitDistrictPlan command, [WriteAggregate] DistrictPlan plan) =>
+        (Results.NoContent(), [new DistrictPlanSubmitted(plan.Id)]);
+}

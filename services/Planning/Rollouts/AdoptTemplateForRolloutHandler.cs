@@ -1,0 +1,39 @@
+using BhxhPlatform.Planning.DistrictPlans;
+using BhxhPlatform.Planning.Organisation;
+using Marten;
+using Wolverine;
+
+namespace BhxhPlatform.Planning.Rollouts;
+
+/// <summary>Reported back to the province (as its tenant): what the district's adoption came to.</summary>
+public sealed record RolloutDistrictReported(Guid RolloutId, string District, AdoptionOutcome Outcome, Guid? PlanId);
+
+public static class AdoptTemplateForRolloutHandler
+{
+    /// <summary>Runs with the district as tenant: the session and the new plan stream are the district's.</summary>
+    public static async Task<OutgoingMessages> Handle(
+        AdoptTemplateForRollout command, Envelope envelope, OrganisationTree tree, IDocumentStore store, IDocumentSession session,
+        CancellationToken cancellation)
+    {
+        var district = envelope.TenantId ?? throw new InvalidOperationException("A rollout adoption must carry the district as tenant.");
+        var (outcome, planId) = await DistrictPlanAdoption.AdoptAsync(
+            district, command.TemplateId, command.TemplateVersion, tree, store, session, cancellation);
+        return [new RolloutDistrictReported(command.RolloutId, district, outcome, planId).WithTenantId(command.Province)];
+    }
+}
+
+public static class RolloutDistrictReportedHandler
+{
+    /// <summary>Keeps the first successful outcome: a re-run reporting "already adopted" does not hide it.</summary>
+    public static async Task Handle(RolloutDistrictReported report, IDocumentSession session, CancellationToken cancellation)
+    {
+        var key = RolloutDistrictStatus.KeyOf(report.RolloutId, report.District);
+        var existing = await session.LoadAsync<RolloutDistrictStatus>(key, cancellation);
+        if (existing?.Outcome == AdoptionOutcome.Adopted)
+        {
+            return;
+        }
+
+        session.Store(new RolloutDistrictStatus(key, report.RolloutId, report.District, report.Outcome, report.PlanId));
+    }
+}
