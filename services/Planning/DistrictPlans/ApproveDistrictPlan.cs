@@ -1,7 +1,9 @@
+using BhxhPlatform.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
+using Wolverine;
 
 namespace BhxhPlatform.Planning.DistrictPlans;
 
@@ -14,6 +16,8 @@ public static class ApproveDistrictPlanEndpoint
         DistrictPlanRules.Refusal(plan, PlanAction.Approve) ?? WolverineContinue.NoProblems;
 
     [WolverinePost("/api/units/{unit}/district-plans/{id}/approve")]
+
+    [Authorize(Roles = PlatformRoles.ProvincialAdministrator)]
     [Tags("District plans")]
     public static (IResult, Events, OutgoingMessages) Post(ApproveDistrictPlan command, [WriteAggregate] DistrictPlan plan)
     {

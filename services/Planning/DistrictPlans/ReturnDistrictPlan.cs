@@ -1,4 +1,6 @@
 using BhxhPlatform.ServiceDefaults.Problems;
+using BhxhPlatform.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -17,6 +19,8 @@ public static class ReturnDistrictPlanEndpoint
     }
 
     [WolverinePost("/api/units/{unit}/district-plans/{id}/return")]
+
+    [Authorize(Roles = PlatformRoles.ProvincialAdministrator)]
     [Tags("District plans")]
     public static (IResult, Events) Post(ReturnDistrictPlan command, [WriteAggregate] DistrictPlan plan) =>
         (Results.NoContent(), [new DistrictPlanReturned(plan.Id, command.Reason.Trim())]);

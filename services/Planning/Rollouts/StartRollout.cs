@@ -2,10 +2,12 @@ using BhxhPlatform.Planning.DistrictPlans;
 using BhxhPlatform.Planning.Organisation;
 using BhxhPlatform.Planning.Templates;
 using BhxhPlatform.ServiceDefaults.Problems;
+using BhxhPlatform.ServiceDefaults.Security;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine;
 using Wolverine.Http;
+using Wolverine;
 
 namespace BhxhPlatform.Planning.Rollouts;
 
@@ -36,6 +38,8 @@ public static class StartRolloutEndpoint
     }
 
     [WolverinePost("/api/units/{unit}/rollouts")]
+
+    [Authorize(Roles = PlatformRoles.ProvincialAdministrator)]
     [Tags("Rollouts")]
     public static async Task<(IResult, OutgoingMessages)> Post(
         StartRollout command, string unit, OrganisationTree tree, IDocumentSession session, CancellationToken cancellation)

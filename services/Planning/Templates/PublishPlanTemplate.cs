@@ -1,4 +1,6 @@
 using BhxhPlatform.ServiceDefaults.Problems;
+using BhxhPlatform.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -24,6 +26,8 @@ public static class PublishPlanTemplateEndpoint
         Refusal(template) ?? WolverineContinue.NoProblems;
 
     [WolverinePost("/api/units/{unit}/plan-templates/{id}/publish")]
+
+    [Authorize(Roles = PlatformRoles.ProvincialAdministrator)]
     [Tags("Plan templates")]
     public static (TemplatePublishedResponse, Events) Post(PublishPlanTemplate command, [WriteAggregate] PlanTemplate template)
     {
