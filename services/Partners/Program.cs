@@ -1,15 +1,20 @@
 using BhxhPlatform.Contracts;
+using BhxhPlatform.Partners.Agreements;
 using BhxhPlatform.Partners.Registry;
 using BhxhPlatform.Partners.Scorecards;
 using BhxhPlatform.ServiceDefaults;
 using JasperFx;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.Services.TryAddSingleton(TimeProvider.System);
+builder.Services.Configure<AgreementOptions>(builder.Configuration.GetSection(AgreementOptions.Section));
 builder.AddCritterStack(ServiceNames.Partners, marten =>
 {
     marten.AddRegistry();
+    marten.AddAgreements();
     marten.AddScorecards();
 });
 
