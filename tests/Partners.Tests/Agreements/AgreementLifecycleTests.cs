@@ -153,7 +153,8 @@ public sealed class AgreementLifecycleTests(PartnersFixture fixture) : IAsyncLif
 
         var agreement = await fixture.Host.GetJsonAsync<Agreement>($"{Url}/{id}");
         agreement.PartnerIds.ShouldBe([first, second]);
-        agreement.Scope.ShouldBe(agreement.Scope with { ActivitiesPerYear = null });
+        agreement.Scope.AudienceCodes.ShouldBe(["4"]);
+        agreement.Scope.ActivitiesPerYear.ShouldBeNull();
         agreement.Scope.FormKinds.ShouldBe(["DirectContact"]);
         agreement.Amendments.ShouldBe(1);
         agreement.Version.ShouldBe(3);
