@@ -2,6 +2,7 @@ using BhxhPlatform.Contracts;
 using BhxhPlatform.Partners.Agreements;
 using BhxhPlatform.Partners.Registry;
 using BhxhPlatform.Partners.Scorecards;
+using BhxhPlatform.Partners.Trainings;
 using BhxhPlatform.ServiceDefaults;
 using JasperFx;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,6 +16,7 @@ builder.AddCritterStack(ServiceNames.Partners, marten =>
 {
     marten.AddRegistry();
     marten.AddAgreements();
+    marten.AddTrainings();
     marten.AddScorecards();
 });
 

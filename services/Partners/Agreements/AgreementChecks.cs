@@ -71,7 +71,8 @@ public static partial class AgreementChecks
     }
 
     /// <summary>Every party must be a partner of this district (the tenant of the session) and active.</summary>
-    public static async Task<ProblemDetails> KnownActivePartiesAsync(IReadOnlyList<Guid>? partnerIds, IQuerySession session, CancellationToken cancellation)
+    public static async Task<ProblemDetails> KnownActivePartiesAsync(
+        IReadOnlyList<Guid>? partnerIds, IQuerySession session, CancellationToken cancellation, string field = "partnerIds")
     {
         var ids = (partnerIds ?? []).Where(id => id != Guid.Empty).Distinct().ToArray();
         if (ids.Length == 0)
@@ -85,18 +86,23 @@ public static partial class AgreementChecks
         {
             if (!partners.TryGetValue(id, out var partner))
             {
-                check.Add("partnerIds", "unknown-partner", $"Đơn vị {id} không có trong danh bạ đối tác của huyện.",
+                check.Add(field, "unknown-partner", $"Đơn vị {id} không có trong danh bạ đối tác của huyện.",
                     $"Partner {id} is not in this district's registry.");
             }
             else if (partner.Status != PartnerStatus.Active)
             {
-                check.Add("partnerIds", "partner-not-active", $"Đơn vị {partner.Name} không còn hoạt động.",
+                check.Add(field, "partner-not-active", $"Đơn vị {partner.Name} không còn hoạt động.",
                     $"Partner {partner.Name} is not active.");
             }
         }
 
         return check.ToProblem();
     }
+
+    /// <summary>An optional catalogue line code (e.g. <c>6.01</c>).</summary>
+    public static Check PlanLineCode(this Check check, string field, string? code) =>
+        code is null ? check : check.That(CodePattern().IsMatch(code), field, "invalid-code",
+            "Mã dòng kế hoạch không đúng dạng (ví dụ 3.1.01).", "Plan line code is malformed (e.g. 3.1.01).");
 
     private static void Codes(Check check, string field, IReadOnlyList<string>? codes, string labelVi, string labelEn)
     {
