@@ -1,5 +1,6 @@
 using BhxhPlatform.Contracts;
 using BhxhPlatform.Partners.Agreements;
+using BhxhPlatform.Partners.Collaborators;
 using BhxhPlatform.Partners.Registry;
 using BhxhPlatform.Partners.Scorecards;
 using BhxhPlatform.Partners.Trainings;
@@ -17,6 +18,7 @@ builder.AddCritterStack(ServiceNames.Partners, marten =>
     marten.AddRegistry();
     marten.AddAgreements();
     marten.AddTrainings();
+    marten.AddCollaborators();
     marten.AddScorecards();
 });
 

@@ -1,5 +1,6 @@
 using Alba;
 using BhxhPlatform.Partners.Agreements;
+using BhxhPlatform.Partners.Collaborators;
 using BhxhPlatform.Partners.Registry;
 using BhxhPlatform.TestSupport;
 using Marten;
@@ -16,6 +17,10 @@ public static class Given
 
     public static Task<Guid> PartnerAsync(this IAlbaHost host, string name = "Hội Nông dân huyện", PartnerType type = PartnerType.UnionOrAssociation) =>
         host.CreateAsync($"/api/units/{District}/partners", new RegisterPartner(name, type, null));
+
+    public static Task<Guid> CollaboratorAsync(this IAlbaHost host, string name = "Lê Thị Mai") =>
+        host.CreateAsync($"/api/units/{District}/collaborators",
+            new EnlistCollaborator(name, CollaboratorKind.Collaborator, null, "0912345678", null, ["bien-hoa.trang-dai"]));
 
     public static DraftAgreement Programme(Guid partnerId, DateOnly? endsOn = null) =>
         new(AgreementKind.Programme, "Chương trình phối hợp tuyên truyền BHXH tự nguyện", [partnerId], ["2", "3.1"], ["Conference", "MassMedia"],

@@ -24,9 +24,7 @@ public static partial class PartnerChecks
             .That(type is null || Enum.IsDefined(type.Value), "type", "unknown-type", "Loại đơn vị không hợp lệ.", "Unknown type.");
         if (!string.IsNullOrEmpty(communeId))
         {
-            var prefix = unit + ".";
-            check.That(communeId.Length <= 100 && communeId.StartsWith(prefix, StringComparison.Ordinal) && SlugPattern().IsMatch(communeId[prefix.Length..]),
-                "communeId", "not-in-district", "Xã, phường không thuộc huyện này (dạng huyện.xa).",
+            check.That(IsCommuneOf(communeId, unit), "communeId", "not-in-district", "Xã, phường không thuộc huyện này (dạng huyện.xa).",
                 "The commune is not one of this district's (form district.commune).");
         }
 
@@ -39,11 +37,7 @@ public static partial class PartnerChecks
             .Text("role", role, "Chức vụ", "Role", maxLength: 200, required: false)
             .That(!string.IsNullOrWhiteSpace(phone) || !string.IsNullOrWhiteSpace(email), "phone", "phone-or-email",
                 "Cần số điện thoại hoặc thư điện tử.", "A phone number or an email is required.");
-        if (!string.IsNullOrWhiteSpace(phone))
-        {
-            check.That(PhonePattern().IsMatch(phone), "phone", "invalid-phone",
-                "Số điện thoại không hợp lệ (ví dụ 0912345678).", "The phone number is not valid (e.g. 0912345678).");
-        }
+        check.Phone("phone", phone);
 
         if (!string.IsNullOrWhiteSpace(email))
         {
@@ -52,6 +46,19 @@ public static partial class PartnerChecks
         }
 
         return check;
+    }
+
+    /// <summary>An optional Vietnamese phone number (e.g. 0912345678 or +84912345678).</summary>
+    public static Check Phone(this Check check, string field, string? phone) =>
+        string.IsNullOrWhiteSpace(phone) ? check : check.That(PhonePattern().IsMatch(phone), field, "invalid-phone",
+            "Số điện thoại không hợp lệ (ví dụ 0912345678).", "The phone number is not valid (e.g. 0912345678).");
+
+    /// <summary>A commune of the district <paramref name="unit"/>: <c>unit.commune-slug</c>.</summary>
+    public static bool IsCommuneOf(string? communeId, string unit)
+    {
+        var prefix = unit + ".";
+        return communeId is not null && communeId.Length <= 100 && communeId.StartsWith(prefix, StringComparison.Ordinal)
+            && SlugPattern().IsMatch(communeId[prefix.Length..]);
     }
 
     public static Check Reason(this Check check, string? reason) =>

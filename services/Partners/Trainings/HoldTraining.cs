@@ -1,5 +1,7 @@
 using BhxhPlatform.Partners.Agreements;
+using BhxhPlatform.Partners.Collaborators;
 using BhxhPlatform.ServiceDefaults.Problems;
+using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
@@ -40,6 +42,25 @@ public static class HoldTrainingEndpoint
             : training.Status == TrainingStatus.Scheduled ? WolverineContinue.NoProblems
             : ProblemResults.Conflict("training-not-scheduled", "Chỉ ghi nhận được buổi tập huấn đang theo lịch.",
                 "Only a scheduled training can be recorded as held.");
+    }
+
+    /// <summary>The collaborators listed must be collaborators or agents of this district.</summary>
+    public static async Task<ProblemDetails> ValidateAsync(HoldTraining command, IQuerySession session, CancellationToken cancellation)
+    {
+        var ids = (command.CollaboratorIds ?? []).Where(id => id != Guid.Empty).Distinct().ToArray();
+        if (ids.Length == 0)
+        {
+            return WolverineContinue.NoProblems;
+        }
+
+        var known = (await session.LoadManyAsync<Collaborator>(cancellation, ids)).Select(c => c.Id).ToHashSet();
+        var check = new Check();
+        foreach (var id in ids.Where(id => !known.Contains(id)))
+        {
+            check.Add("collaboratorIds", "unknown-collaborator", $"Không có cộng tác viên {id} ở huyện này.", $"There is no collaborator {id} in this district.");
+        }
+
+        return check.ToProblem();
     }
 
     [WolverinePost("/api/units/{unit}/trainings/{id}/hold")]

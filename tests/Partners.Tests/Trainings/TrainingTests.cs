@@ -39,7 +39,7 @@ public sealed class TrainingTests(PartnersFixture fixture) : IAsyncLifetime
     {
         var association = await fixture.Host.PartnerAsync();
         var id = await fixture.Host.CreateAsync(Url, new ScheduleTraining(Today, association, "Tập huấn", "6.01"));
-        Guid[] collaborators = [Guid.NewGuid(), Guid.NewGuid()];
+        Guid[] collaborators = [await fixture.Host.CollaboratorAsync(), await fixture.Host.CollaboratorAsync("Phạm Văn Nam")];
 
         var tracked = await fixture.Host.ExecuteAndWaitAsync(() =>
             fixture.Host.PostOkAsync($"{Url}/{id}/hold", new HoldTraining(1, Today, 25, collaborators)));
@@ -59,7 +59,8 @@ public sealed class TrainingTests(PartnersFixture fixture) : IAsyncLifetime
     {
         var id = await fixture.Host.CreateAsync(Url, new ScheduleTraining(Today, null, "Tập huấn cộng tác viên", null));
 
-        await fixture.Host.PostOkAsync($"{Url}/{id}/hold", new HoldTraining(1, Today, null, [Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()]));
+        Guid[] attendees = [await fixture.Host.CollaboratorAsync("A"), await fixture.Host.CollaboratorAsync("B"), await fixture.Host.CollaboratorAsync("C")];
+        await fixture.Host.PostOkAsync($"{Url}/{id}/hold", new HoldTraining(1, Today, null, attendees));
 
         (await Read(id)).Attendees.ShouldBe(3);
     }
@@ -87,9 +88,11 @@ public sealed class TrainingTests(PartnersFixture fixture) : IAsyncLifetime
         (await fixture.Host.PostExpectingProblemAsync(hold, new HoldTraining(1, Today.AddDays(1), 0, null))).Fields.ShouldBe(["heldOn", "attendees"], ignoreOrder: true);
         (await fixture.Host.PostExpectingProblemAsync(hold, new HoldTraining(1, Today, -3, null))).Fields.ShouldBe(["attendees"]);
         (await fixture.Host.PostExpectingProblemAsync(hold, new HoldTraining(1, Today, 1, [Guid.NewGuid(), Guid.NewGuid()]))).Fields.ShouldBe(["attendees"]);
-        var same = Guid.NewGuid();
+        var same = await fixture.Host.CollaboratorAsync();
         (await fixture.Host.PostExpectingProblemAsync(hold, new HoldTraining(1, Today, 5, [same, same]))).Fields.ShouldBe(["collaboratorIds"]);
-        (await fixture.Store.EventCountAsync()).ShouldBe(1);
+        (await fixture.Host.PostExpectingProblemAsync(hold, new HoldTraining(1, Today, 5, [same, Guid.NewGuid()])))
+            .FieldErrors!.ShouldHaveSingleItem().Code.ShouldBe("unknown-collaborator");
+        (await fixture.Store.EventCountAsync()).ShouldBe(2);
     }
 
     [Fact]
