@@ -1,6 +1,7 @@
 using BhxhPlatform.Contracts;
 using BhxhPlatform.Partners.Agreements;
 using BhxhPlatform.Partners.Collaborators;
+using BhxhPlatform.Partners.Commendations;
 using BhxhPlatform.Partners.Registry;
 using BhxhPlatform.Partners.Scorecards;
 using BhxhPlatform.Partners.Trainings;
@@ -19,6 +20,7 @@ builder.AddCritterStack(ServiceNames.Partners, marten =>
     marten.AddAgreements();
     marten.AddTrainings();
     marten.AddCollaborators();
+    marten.AddCommendations();
     marten.AddScorecards();
 });
 
