@@ -32,3 +32,21 @@ public static class GetExpiringAgreementsEndpoint
             .ToList();
     }
 }
+
+public static class ListAgreementsEndpoint
+{
+    /// <summary>The district's agreements by end date, optionally in one status or with one partner as a party.</summary>
+    [WolverineGet("/api/units/{unit}/agreements")]
+    [Tags("Agreements")]
+    public static async Task<IReadOnlyList<Agreement>> Get(AgreementStatus? status, Guid? partnerId, IQuerySession session, CancellationToken cancellation)
+    {
+        var query = session.Query<Agreement>().AsQueryable();
+        if (status is { } s)
+        {
+            query = query.Where(a => a.Status == s);
+        }
+
+        var agreements = await query.OrderBy(a => a.EndsOn).ToListAsync(cancellation);
+        return partnerId is { } p ? agreements.Where(a => a.PartnerIds.Contains(p)).ToList() : agreements;
+    }
+}

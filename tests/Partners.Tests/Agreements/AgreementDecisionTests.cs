@@ -32,11 +32,28 @@ public sealed class AgreementDecisionTests
     [Fact]
     public void The_expiry_is_scheduled_for_the_start_of_the_end_date_in_vietnam_and_the_warning_thirty_days_before()
     {
+        var id = Guid.NewGuid();
         var clock = new FixedClock(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        var scheduled = AgreementSchedule.For(Guid.Empty, End, clock, 30).Cast<Wolverine.ISendMyself>().ToList();
 
-        scheduled.Count.ShouldBe(2);
-        AgreementSchedule.StartOf(End).ShouldBe(new DateTimeOffset(2027, 6, 29, 17, 0, 0, TimeSpan.Zero));
+        var scheduled = AgreementSchedule.For(id, End, clock, 30).ToList();
+
+        var expiry = scheduled[0].ShouldBeAssignableTo<Wolverine.DeliveryMessage<ExpireAgreement>>();
+        expiry.Message.ShouldBe(new ExpireAgreement(id, End));
+        expiry.Options.ScheduledTime.ShouldBe(new DateTimeOffset(2027, 6, 29, 17, 0, 0, TimeSpan.Zero));
+        var warning = scheduled[1].ShouldBeAssignableTo<Wolverine.DeliveryMessage<WarnAgreementExpiry>>();
+        warning.Message.ShouldBe(new WarnAgreementExpiry(id, End));
+        warning.Options.ScheduledTime.ShouldBe(AgreementSchedule.StartOf(new DateOnly(2027, 5, 31)));
+    }
+
+    [Fact]
+    public void A_warning_day_already_past_is_scheduled_at_once()
+    {
+        var now = new DateTimeOffset(2027, 6, 20, 3, 0, 0, TimeSpan.Zero);
+
+        var warning = AgreementSchedule.For(Guid.NewGuid(), End, new FixedClock(now), 30).Last()
+            .ShouldBeAssignableTo<Wolverine.DeliveryMessage<WarnAgreementExpiry>>();
+
+        warning.Options.ScheduledTime.ShouldBe(now);
     }
 
     [Fact]

@@ -255,4 +255,17 @@ public sealed class AgreementLifecycleTests(PartnersFixture fixture) : IAsyncLif
         (await fixture.Host.PostProblemAsync($"{Url}/{drafted}/terminate", new TerminateAgreement(1, "Hủy", null), 409))
             .Type.ShouldEndWith("agreement-not-signed");
     }
+
+    [Fact]
+    public async Task Agreements_are_listed_by_end_date_and_filtered_by_status_and_party()
+    {
+        var first = await fixture.Host.PartnerAsync();
+        var second = await fixture.Host.PartnerAsync("Hội Cựu chiến binh huyện");
+        var later = await fixture.Host.SignedAgreementAsync(Programme(first, Today.AddDays(400)));
+        var sooner = await fixture.Host.CreateAsync(Url, Programme(second, Today.AddDays(100)));
+
+        (await fixture.Host.GetJsonAsync<List<Agreement>>(Url)).Select(a => a.Id).ShouldBe([sooner, later]);
+        (await fixture.Host.GetJsonAsync<List<Agreement>>($"{Url}?status=Signed")).Select(a => a.Id).ShouldBe([later]);
+        (await fixture.Host.GetJsonAsync<List<Agreement>>($"{Url}?partnerId={second}")).Select(a => a.Id).ShouldBe([sooner]);
+    }
 }
