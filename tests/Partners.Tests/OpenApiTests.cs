@@ -22,4 +22,15 @@ public sealed class OpenApiTests(PartnersFixture fixture)
         var operation = document.RootElement.GetProperty("paths").GetProperty(path).GetProperty(method);
         operation.GetProperty("tags").EnumerateArray().Select(t => t.GetString()).ShouldContain(tag);
     }
+
+    [Fact]
+    public async Task A_change_describes_the_version_it_answers_with()
+    {
+        var result = await fixture.Host.Scenario(s => s.Get.Url("/openapi/v1.json"));
+        using var document = JsonDocument.Parse(await result.ReadAsTextAsync());
+
+        var ok = document.RootElement.GetProperty("paths").GetProperty("/api/units/{unit}/agreements/{id}/renew")
+            .GetProperty("post").GetProperty("responses").GetProperty("200");
+        ok.GetRawText().ShouldContain("Written");
+    }
 }

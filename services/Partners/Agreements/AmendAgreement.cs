@@ -44,6 +44,7 @@ public static class AmendAgreementEndpoint
 
     [WolverinePost("/api/units/{unit}/agreements/{id}/amend")]
     [Tags("Agreements")]
+    [ProducesResponseType<Written>(StatusCodes.Status200OK)]
     public static (IResult, Events, OutgoingMessages) Post(AmendAgreement command, [WriteAggregate] Agreement agreement)
     {
         var amended = new AgreementAmended(

@@ -32,6 +32,7 @@ public static class RenewAgreementEndpoint
 
     [WolverinePost("/api/units/{unit}/agreements/{id}/renew")]
     [Tags("Agreements")]
+    [ProducesResponseType<Written>(StatusCodes.Status200OK)]
     public static (IResult, Events, OutgoingMessages) Post(
         RenewAgreement command, [WriteAggregate] Agreement agreement, TimeProvider clock, IOptions<AgreementOptions> options)
     {

@@ -42,6 +42,7 @@ public static class SignAgreementEndpoint
 
     [WolverinePost("/api/units/{unit}/agreements/{id}/sign")]
     [Tags("Agreements")]
+    [ProducesResponseType<Written>(StatusCodes.Status200OK)]
     public static (IResult, Events, OutgoingMessages) Post(
         SignAgreement command, [WriteAggregate] Agreement agreement, TimeProvider clock, IOptions<AgreementOptions> options)
     {

@@ -32,6 +32,7 @@ public static class TerminateAgreementEndpoint
 
     [WolverinePost("/api/units/{unit}/agreements/{id}/terminate")]
     [Tags("Agreements")]
+    [ProducesResponseType<Written>(StatusCodes.Status200OK)]
     public static (IResult, Events, OutgoingMessages) Post(TerminateAgreement command, [WriteAggregate] Agreement agreement, TimeProvider clock)
     {
         var terminated = new AgreementTerminated(agreement.Id, command.Reason.Trim(), command.TerminatedOn ?? AgreementSchedule.Today(clock));

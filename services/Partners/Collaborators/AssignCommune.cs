@@ -25,6 +25,7 @@ public static class AssignCommuneEndpoint
 
     [WolverinePost("/api/units/{unit}/collaborators/{id}/communes")]
     [Tags("Collaborators")]
+    [ProducesResponseType<Written>(StatusCodes.Status200OK)]
     public static (IResult, Events) Post(AssignCommune command, [WriteAggregate] Collaborator collaborator) =>
         (Results.Ok(new Written(collaborator.Id, collaborator.Version + 1)), [new CollaboratorAssignedToCommune(collaborator.Id, command.CommuneId)]);
 }

@@ -24,6 +24,7 @@ public static class LeaveCollaboratorEndpoint
 
     [WolverinePost("/api/units/{unit}/collaborators/{id}/leave")]
     [Tags("Collaborators")]
+    [ProducesResponseType<Written>(StatusCodes.Status200OK)]
     public static (IResult, Events) Post(LeaveCollaborator command, [WriteAggregate] Collaborator collaborator, TimeProvider clock) =>
         (Results.Ok(new Written(collaborator.Id, collaborator.Version + 1)),
             [new CollaboratorLeft(collaborator.Id, command.LeftOn ?? AgreementSchedule.Today(clock), command.Reason.Trim())]);

@@ -19,6 +19,7 @@ public static class UnassignCommuneEndpoint
 
     [WolverinePost("/api/units/{unit}/collaborators/{id}/communes/{communeId}/remove")]
     [Tags("Collaborators")]
+    [ProducesResponseType<Written>(StatusCodes.Status200OK)]
     public static (IResult, Events) Post(UnassignCommune command, [WriteAggregate] Collaborator collaborator, string communeId) =>
         (Results.Ok(new Written(collaborator.Id, collaborator.Version + 1)), [new CollaboratorUnassignedFromCommune(collaborator.Id, communeId)]);
 }

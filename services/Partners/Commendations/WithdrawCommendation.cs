@@ -20,6 +20,7 @@ public static class WithdrawCommendationEndpoint
 
     [WolverinePost("/api/units/{unit}/commendations/{id}/withdraw")]
     [Tags("Commendations")]
+    [ProducesResponseType<Written>(StatusCodes.Status200OK)]
     public static (IResult, Events) Post(WithdrawCommendation command, [WriteAggregate] Commendation commendation) =>
         (Results.Ok(new Written(commendation.Id, commendation.Version + 1)), [new CommendationWithdrawn(commendation.Id, command.Reason.Trim())]);
 }

@@ -25,6 +25,7 @@ public static class AddPartnerContactEndpoint
 
     [WolverinePost("/api/units/{unit}/partners/{id}/contacts")]
     [Tags("Partners")]
+    [ProducesResponseType<ContactAdded>(StatusCodes.Status200OK)]
     public static (IResult, Events) Post(AddPartnerContact command, [WriteAggregate] Partner partner)
     {
         var contact = new PartnerContact(Guid.CreateVersion7(), command.Name.Trim(), Blank(command.Role), Blank(command.Phone), Blank(command.Email));

@@ -16,6 +16,7 @@ public static class ChangePartnerDetailsEndpoint
 
     [WolverinePost("/api/units/{unit}/partners/{id}/details")]
     [Tags("Partners")]
+    [ProducesResponseType<Written>(StatusCodes.Status200OK)]
     public static (IResult, Events) Post(ChangePartnerDetails command, [WriteAggregate] Partner partner)
     {
         var communeId = string.IsNullOrEmpty(command.CommuneId) ? null : command.CommuneId;

@@ -15,6 +15,7 @@ public static class DissolvePartnerEndpoint
 
     [WolverinePost("/api/units/{unit}/partners/{id}/dissolve")]
     [Tags("Partners")]
+    [ProducesResponseType<Written>(StatusCodes.Status200OK)]
     public static (IResult, Events) Post(DissolvePartner command, [WriteAggregate] Partner partner, TimeProvider clock) =>
         (Results.Ok(new Written(partner.Id, partner.Version + 1)),
             [new PartnerDissolved(partner.Id, command.Reason.Trim(), Agreements.AgreementSchedule.Today(clock))]);

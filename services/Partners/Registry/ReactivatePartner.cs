@@ -17,6 +17,7 @@ public static class ReactivatePartnerEndpoint
 
     [WolverinePost("/api/units/{unit}/partners/{id}/reactivate")]
     [Tags("Partners")]
+    [ProducesResponseType<Written>(StatusCodes.Status200OK)]
     public static (IResult, Events) Post(ReactivatePartner command, [WriteAggregate] Partner partner, TimeProvider clock) =>
         (Results.Ok(new Written(partner.Id, partner.Version + 1)), [new PartnerReactivated(partner.Id, Agreements.AgreementSchedule.Today(clock))]);
 }

@@ -18,6 +18,7 @@ public static class RemovePartnerContactEndpoint
 
     [WolverinePost("/api/units/{unit}/partners/{id}/contacts/{contactId}/remove")]
     [Tags("Partners")]
+    [ProducesResponseType<Written>(StatusCodes.Status200OK)]
     public static (IResult, Events) Post(RemovePartnerContact command, [WriteAggregate] Partner partner, Guid contactId) =>
         (Results.Ok(new Written(partner.Id, partner.Version + 1)), [new PartnerContactRemoved(partner.Id, contactId)]);
 }

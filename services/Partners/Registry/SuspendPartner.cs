@@ -18,6 +18,7 @@ public static class SuspendPartnerEndpoint
 
     [WolverinePost("/api/units/{unit}/partners/{id}/suspend")]
     [Tags("Partners")]
+    [ProducesResponseType<Written>(StatusCodes.Status200OK)]
     public static (IResult, Events) Post(SuspendPartner command, [WriteAggregate] Partner partner, TimeProvider clock) =>
         (Results.Ok(new Written(partner.Id, partner.Version + 1)),
             [new PartnerSuspended(partner.Id, command.Reason.Trim(), Agreements.AgreementSchedule.Today(clock))]);

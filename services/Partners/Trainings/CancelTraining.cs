@@ -21,6 +21,7 @@ public static class CancelTrainingEndpoint
 
     [WolverinePost("/api/units/{unit}/trainings/{id}/cancel")]
     [Tags("Trainings")]
+    [ProducesResponseType<Written>(StatusCodes.Status200OK)]
     public static (IResult, Events) Post(CancelTraining command, [WriteAggregate] Training training) =>
         (Results.Ok(new Written(training.Id, training.Version + 1)), [new TrainingCancelled(training.Id, command.Reason.Trim())]);
 }

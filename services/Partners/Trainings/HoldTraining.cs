@@ -65,6 +65,7 @@ public static class HoldTrainingEndpoint
 
     [WolverinePost("/api/units/{unit}/trainings/{id}/hold")]
     [Tags("Trainings")]
+    [ProducesResponseType<Written>(StatusCodes.Status200OK)]
     public static (IResult, Events, OutgoingMessages) Post(HoldTraining command, [WriteAggregate] Training training)
     {
         var ids = command.CollaboratorIds ?? [];

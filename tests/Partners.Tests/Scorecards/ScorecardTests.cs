@@ -72,6 +72,17 @@ public sealed class ScorecardTests(PartnersFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_correction_keeping_the_partner_updates_its_figures()
+    {
+        var activity = Activity(100, Partner);
+        await Send(activity);
+
+        await Send(Correction(activity, 60, Partner));
+
+        (await Scorecard(Partner)).ShouldSatisfyAllConditions(s => s.ActivitiesCoRun.ShouldBe(1), s => s.PeopleReached.ShouldBe(60));
+    }
+
+    [Fact]
     public async Task Hand_offs_and_their_latest_outcomes_give_the_conversion()
     {
         var first = Guid.CreateVersion7();
