@@ -1,11 +1,13 @@
+using BhxhPlatform.Contracts.Partners;
 using BhxhPlatform.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
 namespace BhxhPlatform.Partners.Registry;
 
-/// <summary>Rename a partner or correct its type or jurisdiction (the values as they now stand).</summary>
+/// <summary>Rename a partner or correct its type or jurisdiction (the values as they now stand); re-announced to Planning and Outreach.</summary>
 public sealed record ChangePartnerDetails(long Version, string Name, PartnerType? Type, string? CommuneId);
 
 public static class ChangePartnerDetailsEndpoint
@@ -17,10 +19,12 @@ public static class ChangePartnerDetailsEndpoint
     [WolverinePost("/api/units/{unit}/partners/{id}/details")]
     [Tags("Partners")]
     [ProducesResponseType<Written>(StatusCodes.Status200OK)]
-    public static (IResult, Events) Post(ChangePartnerDetails command, [WriteAggregate] Partner partner)
+    public static (IResult, Events, OutgoingMessages) Post(ChangePartnerDetails command, [WriteAggregate] Partner partner)
     {
         var communeId = string.IsNullOrEmpty(command.CommuneId) ? null : command.CommuneId;
         var changed = new PartnerDetailsChanged(partner.Id, command.Name.Trim(), command.Type!.Value, communeId);
-        return (Results.Ok(new Written(partner.Id, partner.Version + 1)), [changed]);
+        // Re-announced so the directories Planning and Outreach keep by partner id follow the change.
+        return (Results.Ok(new Written(partner.Id, partner.Version + 1)), [changed],
+            [new PartnerRegistered(partner.Id, changed.Name, changed.Type.ToString(), changed.CommuneId)]);
     }
 }

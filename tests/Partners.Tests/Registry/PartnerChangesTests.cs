@@ -1,6 +1,8 @@
 using Alba;
+using BhxhPlatform.Contracts.Partners;
 using BhxhPlatform.Partners.Registry;
 using BhxhPlatform.TestSupport;
+using Wolverine.Tracking;
 using static BhxhPlatform.Partners.Tests.Given;
 
 namespace BhxhPlatform.Partners.Tests.Registry;
@@ -21,10 +23,15 @@ public sealed class PartnerChangesTests(PartnersFixture fixture) : IAsyncLifetim
     {
         var id = await fixture.Host.PartnerAsync();
 
-        var written = await fixture.Host.PostOkAsync($"{Url}/{id}/details",
-            new ChangePartnerDetails(1, "Hội Nông dân thành phố", PartnerType.UnionOrAssociation, "bien-hoa.tan-phong"));
+        Written? written = null;
+        var tracked = await fixture.Host.ExecuteAndWaitAsync(async () => written = await fixture.Host.PostOkAsync($"{Url}/{id}/details",
+            new ChangePartnerDetails(1, "Hội Nông dân thành phố", PartnerType.UnionOrAssociation, "bien-hoa.tan-phong")));
 
         written.ShouldBe(new Written(id, 2));
+        var announced = tracked.Sent.Envelopes().Where(e => e.Message is PartnerRegistered).ToList();
+        announced.Count.ShouldBe(2);
+        announced.ShouldAllBe(e => e.TenantId == District);
+        announced[0].Message.ShouldBe(new PartnerRegistered(id, "Hội Nông dân thành phố", "UnionOrAssociation", "bien-hoa.tan-phong"));
         var partner = await Read(id);
         partner.Name.ShouldBe("Hội Nông dân thành phố");
         partner.CommuneId.ShouldBe("bien-hoa.tan-phong");
