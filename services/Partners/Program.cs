@@ -1,15 +1,26 @@
 using BhxhPlatform.Contracts;
+using BhxhPlatform.Partners.Agreements;
+using BhxhPlatform.Partners.Collaborators;
+using BhxhPlatform.Partners.Commendations;
 using BhxhPlatform.Partners.Registry;
 using BhxhPlatform.Partners.Scorecards;
+using BhxhPlatform.Partners.Trainings;
 using BhxhPlatform.ServiceDefaults;
 using JasperFx;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.Services.TryAddSingleton(TimeProvider.System);
+builder.Services.Configure<AgreementOptions>(builder.Configuration.GetSection(AgreementOptions.Section));
 builder.AddCritterStack(ServiceNames.Partners, marten =>
 {
     marten.AddRegistry();
+    marten.AddAgreements();
+    marten.AddTrainings();
+    marten.AddCollaborators();
+    marten.AddCommendations();
     marten.AddScorecards();
 });
 

@@ -1,3 +1,4 @@
+using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -9,4 +10,26 @@ public static class GetPartnerEndpoint
     [WolverineGet("/api/units/{unit}/partners/{id}")]
     [Tags("Partners")]
     public static Partner Get([ReadAggregate] Partner partner) => partner;
+}
+
+public static class ListPartnersEndpoint
+{
+    /// <summary>The district's partners by name, optionally of one type or status.</summary>
+    [WolverineGet("/api/units/{unit}/partners")]
+    [Tags("Partners")]
+    public static async Task<IReadOnlyList<Partner>> Get(PartnerType? type, PartnerStatus? status, IQuerySession session, CancellationToken cancellation)
+    {
+        var query = session.Query<Partner>().AsQueryable();
+        if (type is { } t)
+        {
+            query = query.Where(p => p.Type == t);
+        }
+
+        if (status is { } s)
+        {
+            query = query.Where(p => p.Status == s);
+        }
+
+        return await query.OrderBy(p => p.Name).ToListAsync(cancellation);
+    }
 }

@@ -1,6 +1,6 @@
 namespace BhxhPlatform.Partners.Registry;
 
-/// <summary>The kinds of unit the plan coordinates with.</summary>
+/// <summary>The kinds of unit the plan coordinates with (DOMAIN.md, "Units that appear", and the plan seed).</summary>
 public enum PartnerType
 {
     PropagandaBoard,
@@ -18,21 +18,73 @@ public enum PartnerType
     CollectionServiceOrganisation,
     Sponsor,
     Employer,
+    ProvincialCommunicationDepartment,
+    YouthUnion,
+    DistrictCouncilOffice,
+    VocationalSchool,
+    HamletHeadOrPrestigiousPerson,
     Other,
 }
-
-/// <summary>A partner organisation was registered in a district's registry.</summary>
-public sealed record PartnerOrganisationRegistered(Guid PartnerId, string Name, PartnerType Type, string? CommuneId);
 
 public enum PartnerStatus
 {
     Active,
-    Inactive,
+    Suspended,
+    Dissolved,
 }
 
-/// <summary>A partner organisation of a district office.</summary>
-public sealed record Partner(Guid Id, string Name, PartnerType Type, string? CommuneId, PartnerStatus Status)
+/// <summary>A person to call at a partner organisation.</summary>
+public sealed record PartnerContact(Guid ContactId, string Name, string? Role, string? Phone, string? Email);
+
+/// <summary>A partner organisation was registered in a district's registry (no commune: the whole district).</summary>
+public sealed record PartnerOrganisationRegistered(Guid PartnerId, string Name, PartnerType Type, string? CommuneId);
+
+/// <summary>A partner's name, type or jurisdiction changed (the values as they now stand).</summary>
+public sealed record PartnerDetailsChanged(Guid PartnerId, string Name, PartnerType Type, string? CommuneId);
+
+public sealed record PartnerContactAdded(Guid PartnerId, PartnerContact Contact);
+
+public sealed record PartnerContactRemoved(Guid PartnerId, Guid ContactId);
+
+public sealed record PartnerSuspended(Guid PartnerId, string Reason, DateOnly SuspendedOn);
+
+public sealed record PartnerReactivated(Guid PartnerId, DateOnly ReactivatedOn);
+
+/// <summary>The organisation no longer exists (merged or disbanded); final.</summary>
+public sealed record PartnerDissolved(Guid PartnerId, string Reason, DateOnly DissolvedOn);
+
+/// <summary>
+/// A partner organisation of a district office. Immutable: each event returns a new state;
+/// <see cref="Version"/> counts the events, for the expected version of the next command.
+/// </summary>
+public sealed record Partner(
+    Guid Id,
+    string Name,
+    PartnerType Type,
+    string? CommuneId,
+    PartnerStatus Status,
+    string? StatusReason,
+    IReadOnlyList<PartnerContact> Contacts,
+    int Version)
 {
     public static Partner Create(PartnerOrganisationRegistered registered) =>
-        new(registered.PartnerId, registered.Name, registered.Type, registered.CommuneId, PartnerStatus.Active);
+        new(registered.PartnerId, registered.Name, registered.Type, registered.CommuneId, PartnerStatus.Active, null, [], 1);
+
+    public Partner Apply(PartnerDetailsChanged changed) =>
+        this with { Name = changed.Name, Type = changed.Type, CommuneId = changed.CommuneId, Version = Version + 1 };
+
+    public Partner Apply(PartnerContactAdded added) =>
+        this with { Contacts = [.. Contacts, added.Contact], Version = Version + 1 };
+
+    public Partner Apply(PartnerContactRemoved removed) =>
+        this with { Contacts = [.. Contacts.Where(c => c.ContactId != removed.ContactId)], Version = Version + 1 };
+
+    public Partner Apply(PartnerSuspended suspended) =>
+        this with { Status = PartnerStatus.Suspended, StatusReason = suspended.Reason, Version = Version + 1 };
+
+    public Partner Apply(PartnerReactivated reactivated) =>
+        this with { Status = PartnerStatus.Active, StatusReason = null, Version = Version + 1 };
+
+    public Partner Apply(PartnerDissolved dissolved) =>
+        this with { Status = PartnerStatus.Dissolved, StatusReason = dissolved.Reason, Version = Version + 1 };
 }

@@ -2,28 +2,126 @@ using BhxhPlatform.Contracts.Outreach;
 using BhxhPlatform.Partners.Scorecards;
 using BhxhPlatform.TestSupport;
 using Wolverine.Tracking;
+using static BhxhPlatform.Partners.Tests.Given;
 
 namespace BhxhPlatform.Partners.Tests.Scorecards;
 
 [Collection(PartnersCollection.Name)]
 public sealed class ScorecardTests(PartnersFixture fixture) : IAsyncLifetime
 {
+    private static readonly Guid Partner = Guid.CreateVersion7();
+
     public Task InitializeAsync() => fixture.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
+    private static ActivityRecorded Activity(int people, params Guid[] partners) =>
+        new(Guid.CreateVersion7(), Guid.CreateVersion7(), "2.03", "2", "MassMedia", null, new DateOnly(2026, 3, 1), people, partners);
+
+    private static ActivityCorrected Correction(ActivityRecorded a, int people, params Guid[] partners) =>
+        new(a.ActivityId, a.DistrictPlanId, a.PlanLineCode, a.AudienceCode, a.FormKind, a.CommuneId, a.OccurredOn, people, partners);
+
+    private Task<ITrackedSession> Send(object message, string tenant = District) => fixture.Host.InvokeMessageAndWaitAsync(message, tenant);
+
+    private Task<PartnerScorecard> Scorecard(Guid partner, string tenant = District) =>
+        fixture.Host.GetJsonAsync<PartnerScorecard>($"/api/units/{tenant}/partners/{partner}/scorecard");
+
     [Fact]
     public async Task Activities_co_run_by_a_partner_count_once_each_on_its_scorecard()
     {
-        var partner = Guid.CreateVersion7();
-        var first = new ActivityRecorded(Guid.CreateVersion7(), Guid.CreateVersion7(), "2.03", "2", "MassMedia", null, new DateOnly(2026, 3, 1), 500, [partner]);
-        var second = first with { ActivityId = Guid.CreateVersion7(), PeopleReached = 30 };
+        var first = Activity(500, Partner);
+        var second = Activity(30, Partner, Partner);
 
-        await fixture.Host.InvokeMessageAndWaitAsync(first, "bien-hoa");
-        await fixture.Host.InvokeMessageAndWaitAsync(first, "bien-hoa");
-        await fixture.Host.InvokeMessageAndWaitAsync(second, "bien-hoa");
+        await Send(first);
+        await Send(first);
+        await Send(second);
 
-        var scorecard = await fixture.Host.GetJsonAsync<PartnerScorecard>($"/api/units/bien-hoa/partners/{partner}/scorecard");
-        scorecard.ShouldBe(new PartnerScorecard(partner, 2, 530));
+        var scorecard = await Scorecard(Partner);
+        scorecard.ActivitiesCoRun.ShouldBe(2);
+        scorecard.PeopleReached.ShouldBe(530);
+        (await Scorecard(Partner, "long-thanh")).ActivitiesCoRun.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_voided_activity_no_longer_counts_even_if_its_record_arrives_again()
+    {
+        var activity = Activity(100, Partner);
+        await Send(activity);
+
+        await Send(new ActivityVoided(activity.ActivityId, "Ghi trùng"));
+        await Send(activity);
+        await Send(Correction(activity, 50, Partner));
+
+        (await Scorecard(Partner)).ActivitiesCoRun.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_correction_replaces_the_partner_list_and_figures()
+    {
+        var other = Guid.CreateVersion7();
+        var activity = Activity(100, Partner);
+        await Send(activity);
+
+        await Send(Correction(activity, 80, other));
+        await Send(activity);
+
+        (await Scorecard(Partner)).ActivitiesCoRun.ShouldBe(0);
+        var scorecard = await Scorecard(other);
+        scorecard.ActivitiesCoRun.ShouldBe(1);
+        scorecard.PeopleReached.ShouldBe(80);
+    }
+
+    [Fact]
+    public async Task A_correction_keeping_the_partner_updates_its_figures()
+    {
+        var activity = Activity(100, Partner);
+        await Send(activity);
+
+        await Send(Correction(activity, 60, Partner));
+
+        (await Scorecard(Partner)).ShouldSatisfyAllConditions(s => s.ActivitiesCoRun.ShouldBe(1), s => s.PeopleReached.ShouldBe(60));
+    }
+
+    [Fact]
+    public async Task Hand_offs_and_their_latest_outcomes_give_the_conversion()
+    {
+        var first = Guid.CreateVersion7();
+        var second = Guid.CreateVersion7();
+        await Send(new ProspectsHandedOff(first, Partner, 40, new DateOnly(2026, 4, 1)));
+        await Send(new ProspectsHandedOff(first, Partner, 40, new DateOnly(2026, 4, 1)));
+        await Send(new HandOffOutcomesReported(first, Partner, 5, 2, 1));
+        await Send(new HandOffOutcomesReported(first, Partner, 12, 6, 3));
+        await Send(new HandOffOutcomesReported(second, Partner, 3, 0, 0));
+        await Send(new ProspectsHandedOff(second, Partner, 10, new DateOnly(2026, 5, 1)));
+
+        var scorecard = await Scorecard(Partner);
+        scorecard.HandOffBatches.ShouldBe(2);
+        scorecard.ProspectsHandedOff.ShouldBe(50);
+        scorecard.HandOffsEnrolled.ShouldBe(15);
+        scorecard.HandOffsDeclined.ShouldBe(6);
+        scorecard.HandOffsUnreachable.ShouldBe(3);
+        scorecard.Conversion.ShouldBe(0.3m);
+    }
+
+    [Fact]
+    public async Task Enrolments_count_for_the_collector_the_sponsor_and_the_partners_of_the_activity()
+    {
+        var sponsor = Guid.CreateVersion7();
+        var collector = Guid.CreateVersion7();
+        var activity = Activity(200, Partner);
+        await Send(activity);
+        var enrolment = new EnrolmentsRecorded(Guid.CreateVersion7(), "SponsoredCard", 7, new DateOnly(2026, 6, 1), null, "2.03", activity.ActivityId, collector, sponsor);
+
+        await Send(enrolment);
+        await Send(enrolment);
+        await Send(enrolment with { EnrolmentId = Guid.CreateVersion7(), Count = 2, ActivityId = null, SponsorId = null });
+
+        (await Scorecard(Partner)).EnrolmentsFromCoRunActivities.ShouldBe(7);
+        (await Scorecard(sponsor)).EnrolmentsSponsored.ShouldBe(7);
+        (await Scorecard(collector)).ShouldSatisfyAllConditions(
+            s => s.EnrolmentsCollected.ShouldBe(9), s => s.Conversion.ShouldBeNull(), s => s.EnrolmentsSponsored.ShouldBe(0));
+
+        await Send(new ActivityVoided(activity.ActivityId, "Sai"));
+        (await Scorecard(Partner)).EnrolmentsFromCoRunActivities.ShouldBe(0);
     }
 }

@@ -1,0 +1,39 @@
+using BhxhPlatform.Partners.Registry;
+using BhxhPlatform.ServiceDefaults.Problems;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace BhxhPlatform.Partners.Collaborators;
+
+/// <summary>Assign a collaborator to one more commune of the district.</summary>
+public sealed record AssignCommune(long Version, string CommuneId);
+
+public static class AssignCommuneEndpoint
+{
+    public static ProblemDetails Validate(AssignCommune command, Collaborator collaborator, string unit) =>
+        new Check()
+            .That(PartnerChecks.IsCommuneOf(command.CommuneId, unit), "communeId", "not-in-district",
+                "Xã, phường không thuộc huyện này.", "The commune is not one of this district's.")
+            .ToProblem()
+            .Then(() => CollaboratorRules.StillWorking(collaborator))
+            .Then(() => collaborator.CommuneIds.Contains(command.CommuneId)
+                ? ProblemResults.Conflict("already-assigned", "Cộng tác viên đã phụ trách xã này.", "The collaborator already covers this commune.")
+                : collaborator.CommuneIds.Count >= EnlistCollaboratorEndpoint.MaxCommunes
+                    ? ProblemResults.Rejected("too-many-communes", "Đã đủ số xã tối đa.", "The collaborator covers the most communes allowed.")
+                    : WolverineContinue.NoProblems);
+
+    [WolverinePost("/api/units/{unit}/collaborators/{id}/communes")]
+    [Tags("Collaborators")]
+    [ProducesResponseType<Written>(StatusCodes.Status200OK)]
+    public static (IResult, Events) Post(AssignCommune command, [WriteAggregate] Collaborator collaborator) =>
+        (Results.Ok(new Written(collaborator.Id, collaborator.Version + 1)), [new CollaboratorAssignedToCommune(collaborator.Id, command.CommuneId)]);
+}
+
+public static class CollaboratorRules
+{
+    public static ProblemDetails StillWorking(Collaborator collaborator) =>
+        collaborator.HasLeft
+            ? ProblemResults.Conflict("collaborator-left", "Cộng tác viên đã nghỉ.", "The collaborator has left.")
+            : WolverineContinue.NoProblems;
+}

@@ -1,0 +1,78 @@
+using BhxhPlatform.Partners.Agreements;
+using BhxhPlatform.Partners.Registry;
+using BhxhPlatform.ServiceDefaults.Problems;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace BhxhPlatform.Partners.Collaborators;
+
+/// <summary>
+/// Enlist a collaborator or a collection-service agent (who needs the collection-service
+/// organisation, a partner, that employs them), with the communes they cover.
+/// </summary>
+public sealed record EnlistCollaborator(
+    string Name, CollaboratorKind? Kind, Guid? OrganisationId, string? Phone, DateOnly? EnlistedOn, IReadOnlyList<string>? CommuneIds);
+
+public static class EnlistCollaboratorEndpoint
+{
+    public const int MaxCommunes = 50;
+
+    public static ProblemDetails Validate(EnlistCollaborator command, string unit, TimeProvider clock)
+    {
+        var communes = command.CommuneIds ?? [];
+        var check = new Check()
+            .Text("name", command.Name, "Họ tên", "Name", maxLength: 200)
+            .That(command.Kind is not null, "kind", "required", "Loại cộng tác viên không được để trống.", "Kind is required.")
+            .That(command.Kind is null || Enum.IsDefined(command.Kind.Value), "kind", "unknown-kind", "Loại không hợp lệ.", "Unknown kind.")
+            .That(command.Kind != CollaboratorKind.CollectionAgent || command.OrganisationId is not null, "organisationId", "required",
+                "Nhân viên thu phải thuộc một tổ chức dịch vụ thu.", "A collection agent needs their collection-service organisation.")
+            .That(command.OrganisationId != Guid.Empty, "organisationId", "empty-id", "Mã tổ chức không hợp lệ.", "The organisation id is empty.")
+            .Phone("phone", command.Phone)
+            .That(command.EnlistedOn is null || command.EnlistedOn <= AgreementSchedule.Today(clock), "enlistedOn", "in-future",
+                "Ngày bắt đầu không được sau hôm nay.", "The enlistment date cannot be in the future.")
+            .That(communes.Count <= MaxCommunes, "communeIds", "too-many", $"Tối đa {MaxCommunes} xã.", $"At most {MaxCommunes} communes.")
+            .That(communes.Distinct().Count() == communes.Count, "communeIds", "duplicate", "Một xã được nêu hai lần.", "A commune is listed twice.");
+        foreach (var (commune, i) in communes.Select((c, i) => (c, i)))
+        {
+            check.That(PartnerChecks.IsCommuneOf(commune, unit), $"communeIds[{i}]", "not-in-district",
+                "Xã, phường không thuộc huyện này.", "The commune is not one of this district's.");
+        }
+
+        return check.ToProblem();
+    }
+
+    /// <summary>The organisation must be an active partner of the district; for an agent, a collection-service organisation.</summary>
+    public static async Task<ProblemDetails> ValidateAsync(EnlistCollaborator command, IQuerySession session, CancellationToken cancellation)
+    {
+        if (command.OrganisationId is not { } organisationId)
+        {
+            return WolverineContinue.NoProblems;
+        }
+
+        var known = await AgreementChecks.KnownActivePartiesAsync([organisationId], session, cancellation, "organisationId");
+        if (known != WolverineContinue.NoProblems || command.Kind != CollaboratorKind.CollectionAgent)
+        {
+            return known;
+        }
+
+        var organisation = await session.LoadAsync<Partner>(organisationId, cancellation);
+        return new Check()
+            .That(organisation?.Type == PartnerType.CollectionServiceOrganisation, "organisationId", "not-collection-organisation",
+                "Đơn vị này không phải tổ chức dịch vụ thu.", "This partner is not a collection-service organisation.")
+            .ToProblem();
+    }
+
+    [WolverinePost("/api/units/{unit}/collaborators")]
+    [Tags("Collaborators")]
+    public static (CreationResponse<Guid>, IStartStream) Post(EnlistCollaborator command, string unit, TimeProvider clock)
+    {
+        var id = Guid.CreateVersion7();
+        var enlisted = new CollaboratorEnlisted(
+            id, command.Name.Trim(), command.Kind!.Value, command.OrganisationId,
+            string.IsNullOrWhiteSpace(command.Phone) ? null : command.Phone.Trim(),
+            command.EnlistedOn ?? AgreementSchedule.Today(clock), command.CommuneIds ?? []);
+        return (new CreationResponse<Guid>($"/api/units/{unit}/collaborators/{id}", id), MartenOps.StartStream<Collaborator>(id, enlisted));
+    }
+}
