@@ -1,12 +1,16 @@
 using BhxhPlatform.Contracts;
 using BhxhPlatform.Outreach.Activities;
+using BhxhPlatform.Outreach.Prospects;
 using BhxhPlatform.ServiceDefaults;
 using JasperFx;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddCritterStack(ServiceNames.Outreach, marten => marten.AddActivities());
+builder.Services.TryAddSingleton(TimeProvider.System);
+builder.Services.AddExceptionHandler<DuplicateProspectExceptionHandler>();
+builder.AddCritterStack(ServiceNames.Outreach, marten => marten.AddActivities().AddProspects());
 
 var app = builder.Build();
 

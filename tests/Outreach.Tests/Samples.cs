@@ -1,5 +1,6 @@
 using BhxhPlatform.Contracts;
 using BhxhPlatform.Outreach.Activities;
+using BhxhPlatform.Outreach.Prospects;
 
 namespace BhxhPlatform.Outreach.Tests;
 
@@ -64,4 +65,17 @@ public static class Samples
         PeopleReached: 300,
         Summary: "Nhắn tin khuyên người lao động bảo lưu thời gian đóng",
         Campaign: new CampaignDetails(CampaignChannel.Sms, 400, 300));
+
+    public static RecordProspect Prospect(string phone = "0912345678", string? citizenId = null) => new(
+        "Lê Thị Hoa",
+        ConsentGiven: true,
+        ConsentMethod.Verbal,
+        Local(11, 20, 19),
+        TargetScheme.VoluntarySocialInsurance,
+        Address: "Ấp 3, xã Trảng Dài",
+        Phone: phone,
+        Zalo: phone,
+        Email: "hoa.le@example.vn",
+        CitizenId: citizenId,
+        CommuneId: "bien-hoa.trang-dai");
 }
