@@ -1,5 +1,6 @@
 using BhxhPlatform.Contracts;
 using BhxhPlatform.Outreach.Activities;
+using BhxhPlatform.Outreach.Enrolments;
 using BhxhPlatform.Outreach.Prospects;
 using BhxhPlatform.ServiceDefaults;
 using JasperFx;
@@ -10,7 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddExceptionHandler<DuplicateProspectExceptionHandler>();
-builder.AddCritterStack(ServiceNames.Outreach, marten => marten.AddActivities().AddProspects());
+builder.AddCritterStack(ServiceNames.Outreach, marten => marten.AddActivities().AddProspects().AddEnrolments());
 
 var app = builder.Build();
 

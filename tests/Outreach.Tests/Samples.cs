@@ -1,4 +1,6 @@
 using BhxhPlatform.Contracts;
+using Alba;
+using BhxhPlatform.Contracts.Partners;
 using BhxhPlatform.Outreach.Activities;
 using BhxhPlatform.Outreach.Prospects;
 
@@ -78,4 +80,19 @@ public static class Samples
         Email: "hoa.le@example.vn",
         CitizenId: citizenId,
         CommuneId: "bien-hoa.trang-dai");
+
+    public static readonly Guid CollectionOrganisation = Guid.Parse("0196b2a0-0000-7000-8000-000000000003");
+    public static readonly Guid Sponsor = Guid.Parse("0196b2a0-0000-7000-8000-000000000004");
+    public static readonly Guid Union = Guid.Parse("0196b2a0-0000-7000-8000-000000000005");
+
+    /// <summary>The partners Outreach knows from Partners: a collection-service organisation, a sponsor and a union.</summary>
+    public static async Task GivenPartnersAsync(this IAlbaHost host, string unit = District)
+    {
+        await Wolverine.Tracking.WolverineHostMessageTrackingExtensions.InvokeMessageAndWaitAsync(host,
+            new PartnerRegistered(CollectionOrganisation, "Điểm thu Bưu điện Trảng Dài", "CollectionServiceOrganisation", null), unit);
+        await Wolverine.Tracking.WolverineHostMessageTrackingExtensions.InvokeMessageAndWaitAsync(host,
+            new PartnerRegistered(Sponsor, "Ngân hàng Chính sách xã hội huyện", "Enterprise", null), unit);
+        await Wolverine.Tracking.WolverineHostMessageTrackingExtensions.InvokeMessageAndWaitAsync(host,
+            new PartnerRegistered(Union, "Hội Nông dân huyện", "UnionOrAssociation", null), unit);
+    }
 }
