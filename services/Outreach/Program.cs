@@ -1,6 +1,7 @@
 using BhxhPlatform.Contracts;
 using BhxhPlatform.Outreach.Activities;
 using BhxhPlatform.Outreach.Enrolments;
+using BhxhPlatform.Outreach.HandOffs;
 using BhxhPlatform.Outreach.Prospects;
 using BhxhPlatform.ServiceDefaults;
 using JasperFx;
@@ -11,7 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddExceptionHandler<DuplicateProspectExceptionHandler>();
-builder.AddCritterStack(ServiceNames.Outreach, marten => marten.AddActivities().AddProspects().AddEnrolments());
+builder.AddCritterStack(ServiceNames.Outreach, marten => marten.AddActivities().AddProspects().AddEnrolments().AddHandOffs());
 
 var app = builder.Build();
 
