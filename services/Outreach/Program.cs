@@ -1,5 +1,6 @@
 using BhxhPlatform.Contracts;
 using BhxhPlatform.Outreach.Activities;
+using BhxhPlatform.Outreach.Common;
 using BhxhPlatform.Outreach.Employers;
 using BhxhPlatform.Outreach.Enrolments;
 using BhxhPlatform.Outreach.HandOffs;
@@ -12,7 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.Services.TryAddSingleton(TimeProvider.System);
-builder.Services.AddExceptionHandler<DuplicateProspectExceptionHandler>();
+builder.Services.AddExceptionHandler<StreamCollisionExceptionHandler>();
 builder.AddCritterStack(ServiceNames.Outreach, marten => marten.AddActivities().AddProspects().AddEnrolments().AddHandOffs().AddEmployers());
 
 var app = builder.Build();

@@ -1,7 +1,5 @@
 using BhxhPlatform.Outreach.Common;
 using BhxhPlatform.ServiceDefaults.Problems;
-using Marten;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace BhxhPlatform.Outreach.Prospects;
@@ -61,34 +59,4 @@ public sealed record ProspectContactKey(Guid Id, Guid ProspectId)
     }
 
     private static Guid Hash(string unit, string kind, string value) => Formats.DeterministicGuid($"prospect-claim\n{unit}\n{kind}\n{value}");
-}
-
-/// <summary>
-/// The losing side of a race for a <see cref="ProspectContactKey"/>: starting its claim stream
-/// failed on the primary key; answer 409 with the prospect that won, as the look-up would have.
-/// </summary>
-public sealed class DuplicateProspectExceptionHandler(IProblemDetailsService problems, IDocumentStore store) : IExceptionHandler
-{
-    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
-    {
-        var collision = exception as Marten.Exceptions.ExistingStreamIdCollisionException
-            ?? exception.InnerException as Marten.Exceptions.ExistingStreamIdCollisionException;
-        if (collision is not { Id: Guid key } || httpContext.Features.Get<IExceptionHandlerFeature>()?.RouteValues?["unit"] is not string unit)
-        {
-            return false;
-        }
-
-        await using var session = store.QuerySession(unit);
-        if (await session.LoadAsync<ProspectContactKey>(key, cancellationToken) is not { } existing)
-        {
-            return false;
-        }
-
-        httpContext.Response.StatusCode = StatusCodes.Status409Conflict;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            ProblemDetails = ProspectContactKey.Duplicate(unit, existing.ProspectId),
-        });
-    }
 }

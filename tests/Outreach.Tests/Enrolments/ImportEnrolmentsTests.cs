@@ -134,4 +134,19 @@ public sealed class ImportEnrolmentsTests(OutreachFixture fixture) : IAsyncLifet
         problem.Fields.ShouldBe([field], because);
         (await EnrolmentCount()).ShouldBe(0);
     }
+
+    [Fact]
+    public async Task The_same_list_imported_several_times_at_once_is_recorded_once()
+    {
+        async Task<int> Import() => (await fixture.Host.Scenario(s =>
+        {
+            s.Post.Text(List).ContentType("text/csv").ToUrl(Url).QueryString("organisationId", CollectionOrganisation.ToString());
+            s.IgnoreStatusCode();
+        })).Context.Response.StatusCode;
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(Import)));
+
+        statuses.ShouldAllBe(s => s == 200 || s == 409);
+        (await EnrolmentCount()).ShouldBe(2);
+    }
 }
