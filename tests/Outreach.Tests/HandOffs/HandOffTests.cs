@@ -64,6 +64,9 @@ public sealed class HandOffTests(OutreachFixture fixture) : IAsyncLifetime
         (await ProspectAsync(prospects[2])).Status.ShouldBe(ProspectStatus.Unreachable);
         (await ProspectAsync(prospects[3])).Status.ShouldBe(ProspectStatus.HandedOff);
 
+        (await fixture.Host.GetJsonAsync<List<Prospect>>($"/api/units/{District}/prospects?status=HandedOff")).Select(p => p.Id).ShouldBe([prospects[3]]);
+        (await fixture.Host.GetJsonAsync<List<Prospect>>($"/api/units/{District}/prospects?organisationId={CollectionOrganisation}")).Count.ShouldBe(4);
+
         var pipeline = await fixture.Host.GetJsonAsync<ProspectPipeline>($"/api/units/{District}/prospect-pipeline");
         pipeline.ByStatus[ProspectStatus.Enrolled].ShouldBe(1);
         pipeline.ByStatus[ProspectStatus.Contacted].ShouldBe(0);
