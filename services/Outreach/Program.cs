@@ -1,12 +1,20 @@
 using BhxhPlatform.Contracts;
 using BhxhPlatform.Outreach.Activities;
+using BhxhPlatform.Outreach.Common;
+using BhxhPlatform.Outreach.Employers;
+using BhxhPlatform.Outreach.Enrolments;
+using BhxhPlatform.Outreach.HandOffs;
+using BhxhPlatform.Outreach.Prospects;
 using BhxhPlatform.ServiceDefaults;
 using JasperFx;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddCritterStack(ServiceNames.Outreach, marten => marten.AddActivities());
+builder.Services.TryAddSingleton(TimeProvider.System);
+builder.Services.AddExceptionHandler<StreamCollisionExceptionHandler>();
+builder.AddCritterStack(ServiceNames.Outreach, marten => marten.AddActivities().AddProspects().AddEnrolments().AddHandOffs().AddEmployers());
 
 var app = builder.Build();
 

@@ -57,6 +57,7 @@ public sealed class MessagesCrossServiceLinesTests(PlatformFixture platform)
         peopleReached = reached,
         summary = "Hội nghị tuyên truyền chính sách BHXH tự nguyện",
         partnerIds = partnerId is { } id ? new[] { id } : [],
+        conference = new { attendance = reached, videoClipShown = true, governmentRepresentativeInvited = true, beneficiaryTestified = true },
     };
 
     internal static async Task<Guid> CreateAsync(HttpClient client, string url, object body)

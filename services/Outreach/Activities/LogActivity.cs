@@ -1,5 +1,6 @@
 using BhxhPlatform.Contracts;
 using BhxhPlatform.Contracts.Outreach;
+using BhxhPlatform.Outreach.Common;
 using BhxhPlatform.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
@@ -8,7 +9,11 @@ using Wolverine.Marten;
 
 namespace BhxhPlatform.Outreach.Activities;
 
-/// <summary>Log a communication activity against a line of a district plan.</summary>
+/// <summary>
+/// Log a communication activity against a line of a district plan. The form-specific details are
+/// optional sub-records, each required by its form: <see cref="Conference"/> for a conference,
+/// <see cref="Post"/> for mass media and social networks, <see cref="Campaign"/> for SMS and calls.
+/// </summary>
 public sealed record LogActivity(
     Guid DistrictPlanId,
     string PlanLineCode,
@@ -20,71 +25,181 @@ public sealed record LogActivity(
     int PeopleReached,
     string Summary,
     IReadOnlyList<string>? TeamMembers = null,
-    IReadOnlyList<Guid>? PartnerIds = null);
-
-public static class LogActivityEndpoint
+    IReadOnlyList<Guid>? PartnerIds = null,
+    IReadOnlyList<MaterialHandedOut>? Materials = null,
+    ConferenceDetails? Conference = null,
+    PostDetails? Post = null,
+    CampaignDetails? Campaign = null)
 {
-    public static ProblemDetails Validate(LogActivity command)
+    public ActivityDetails ToDetails() => new(
+        DistrictPlanId,
+        PlanLineCode.Trim(),
+        AudienceCode.Trim(),
+        Form!.Value,
+        string.IsNullOrWhiteSpace(CommuneId) ? null : CommuneId.Trim(),
+        StartedAt,
+        EndedAt,
+        PeopleReached,
+        Summary.Trim(),
+        TeamMembers?.Select(m => m.Trim()).ToList() ?? [],
+        PartnerIds?.Distinct().ToList() ?? [],
+        Materials?.Select(m => m with { Kind = m.Kind.Trim() }).ToList() ?? [],
+        Conference,
+        Post is null ? null : Post with { Link = Post.Link!.Trim() },
+        Campaign);
+}
+
+/// <summary>The rules an activity must meet, whether logged or corrected.</summary>
+public static class ActivityRules
+{
+    /// <summary>The audience code of religious communities, ethnic minorities and mountain areas.</summary>
+    public const string EthnicMinorityAudience = "3.9";
+
+    public static Check Activity(this Check check, LogActivity? command, string prefix = "")
     {
-        var check = new Check()
-            .Required("districtPlanId", (Guid?)command.DistrictPlanId, "Kế hoạch của huyện", "District plan")
-            .Text("planLineCode", command.PlanLineCode, "Mã dòng kế hoạch", "Plan line code", maxLength: 20)
-            .Text("audienceCode", command.AudienceCode, "Mã đối tượng", "Audience code", maxLength: 10)
-            .That(command.Form is not null, "form", "required", "Hình thức truyền thông không được để trống.", "Form of communication is required.")
-            .Text("communeId", command.CommuneId, "Xã, phường", "Commune", maxLength: 100, required: false)
-            .That(command.EndedAt >= command.StartedAt, "endedAt", "before-start",
+        if (command is null)
+        {
+            return check.Add(prefix.TrimEnd('.'), "required", "Hoạt động không được để trống.", "The activity is required.");
+        }
+
+        check
+            .Required(prefix + "districtPlanId", (Guid?)command.DistrictPlanId, "Kế hoạch của huyện", "District plan")
+            .Text(prefix + "planLineCode", command.PlanLineCode, "Mã dòng kế hoạch", "Plan line code", maxLength: 20)
+            .Text(prefix + "audienceCode", command.AudienceCode, "Mã đối tượng", "Audience code", maxLength: 10)
+            .That(command.Form is not null, prefix + "form", "required", "Hình thức truyền thông không được để trống.", "Form of communication is required.")
+            .Text(prefix + "communeId", command.CommuneId, "Xã, phường", "Commune", maxLength: 100, required: false)
+            .That(command.StartedAt != default, prefix + "startedAt", "required", "Thời gian bắt đầu không được để trống.", "The start time is required.")
+            .That(command.EndedAt != default, prefix + "endedAt", "required", "Thời gian kết thúc không được để trống.", "The end time is required.")
+            .That(command.EndedAt >= command.StartedAt, prefix + "endedAt", "before-start",
                 "Thời gian kết thúc phải sau thời gian bắt đầu.", "The end must not be before the start.")
-            .NotNegative("peopleReached", command.PeopleReached, "Số người được tiếp cận", "People reached")
-            .Text("summary", command.Summary, "Nội dung", "Summary", maxLength: 4000);
+            .That(command.EndedAt - command.StartedAt <= TimeSpan.FromDays(31), prefix + "endedAt", "too-long",
+                "Một hoạt động không kéo dài quá 31 ngày.", "An activity lasts at most 31 days.")
+            .NotNegative(prefix + "peopleReached", command.PeopleReached, "Số người được tiếp cận", "People reached")
+            .Text(prefix + "summary", command.Summary, "Nội dung", "Summary", maxLength: 4000);
 
         var team = command.TeamMembers ?? [];
         if (command.Form == CommunicationForm.DirectContact && team.Count is < 2 or > 4)
         {
-            check.Add("teamMembers", "team-size",
+            check.Add(prefix + "teamMembers", "team-size",
                 "Tổ tư vấn trực tiếp phải có từ 2 đến 4 người.", "A direct-contact advisory team has 2 to 4 people.");
         }
 
+        check.That(team.Count <= 50, prefix + "teamMembers", "too-many", "Tối đa 50 thành viên.", "At most 50 team members.");
         for (var i = 0; i < team.Count; i++)
         {
-            check.Text($"teamMembers[{i}]", team[i], "Thành viên tổ", "Team member", maxLength: 200);
+            check.Text($"{prefix}teamMembers[{i}]", team[i], "Thành viên tổ", "Team member", maxLength: 200);
         }
 
-        return check.ToProblem();
+        var partners = command.PartnerIds ?? [];
+        check.That(partners.All(p => p != Guid.Empty), prefix + "partnerIds", "required",
+            "Mã đơn vị phối hợp không được để trống.", "A partner id must not be empty.");
+
+        var materials = command.Materials ?? [];
+        for (var i = 0; i < materials.Count; i++)
+        {
+            check
+                .Text($"{prefix}materials[{i}].kind", materials[i]?.Kind, "Loại tài liệu", "Kind of material", maxLength: 200)
+                .Range($"{prefix}materials[{i}].count", materials[i]?.Count ?? 0, 1, 1_000_000, "Số lượng tài liệu", "Count of material");
+        }
+
+        return check.Conference(command, prefix).Post(command, prefix).Campaign(command, prefix);
     }
+
+    private static Check Conference(this Check check, LogActivity command, string prefix)
+    {
+        var field = prefix + "conference";
+        if (command.Form != CommunicationForm.Conference)
+        {
+            return check.That(command.Conference is null, field, "not-applicable",
+                "Chỉ hội nghị mới có thông tin hội nghị.", "Conference details belong to conferences only.");
+        }
+
+        if (command.Conference is not { } conference)
+        {
+            return check.Add(field, "required", "Hội nghị phải có số người dự và danh mục kiểm tra.", "A conference needs its attendance and checklist.");
+        }
+
+        check
+            .Range(field + ".attendance", conference.Attendance, 1, 100_000, "Số người dự", "Attendance")
+            .That(conference.VideoClipShown is not null, field + ".videoClipShown", "required",
+                "Cho biết có chiếu video clip trước hội nghị không.", "Say whether a video clip was shown before the start.")
+            .That(conference.GovernmentRepresentativeInvited is not null, field + ".governmentRepresentativeInvited", "required",
+                "Cho biết có mời đại diện chính quyền không.", "Say whether a government representative was invited.")
+            .That(conference.BeneficiaryTestified is not null, field + ".beneficiaryTestified", "required",
+                "Cho biết có người thụ hưởng thực tế chia sẻ không.", "Say whether a real beneficiary spoke.");
+
+        if (command.AudienceCode?.Trim() == EthnicMinorityAudience)
+        {
+            check.That(conference.EthnicLanguageSpeaker == true, field + ".ethnicLanguageSpeaker", "ethnic-language-speaker",
+                "Hội nghị cho đồng bào dân tộc thiểu số phải có báo cáo viên biết tiếng dân tộc.",
+                "A conference for ethnic minorities needs a speaker who knows the ethnic language.");
+        }
+
+        return check;
+    }
+
+    private static Check Post(this Check check, LogActivity command, string prefix)
+    {
+        var field = prefix + "post";
+        if (command.Form != CommunicationForm.MassMedia)
+        {
+            return check.That(command.Post is null, field, "not-applicable",
+                "Chỉ truyền thông đại chúng, mạng xã hội mới có thông tin bài đăng.", "Post details belong to mass media and social networks only.");
+        }
+
+        if (command.Post is not { } post)
+        {
+            return check.Add(field, "required", "Bài đăng phải có kênh, đường dẫn và số lượt tiếp cận.", "A post needs its platform, link and reach.");
+        }
+
+        return check
+            .That(post.Platform is not null, field + ".platform", "required", "Kênh đăng không được để trống.", "The platform is required.")
+            .Link(field + ".link", post.Link, "Đường dẫn bài đăng", "Link to the post")
+            .NotNegative(field + ".reach", post.Reach, "Số lượt tiếp cận", "Reach")
+            .NotNegative(field + ".interactions", post.Interactions ?? 0, "Số lượt tương tác", "Interactions")
+            .NotNegative(field + ".shares", post.Shares ?? 0, "Số lượt chia sẻ", "Shares");
+    }
+
+    private static Check Campaign(this Check check, LogActivity command, string prefix)
+    {
+        var field = prefix + "campaign";
+        if (command.Form != CommunicationForm.SmsPhone)
+        {
+            return check.That(command.Campaign is null, field, "not-applicable",
+                "Chỉ tin nhắn, điện thoại mới có thông tin chiến dịch.", "Campaign details belong to SMS and phone campaigns only.");
+        }
+
+        if (command.Campaign is not { } campaign)
+        {
+            return check.Add(field, "required", "Chiến dịch phải có kênh và số liên hệ.", "A campaign needs its channel and contact counts.");
+        }
+
+        return check
+            .That(campaign.Channel is not null, field + ".channel", "required", "Kênh (SMS hay gọi) không được để trống.", "The channel (SMS or call) is required.")
+            .NotNegative(field + ".contactsAttempted", campaign.ContactsAttempted, "Số liên hệ đã thử", "Contacts attempted")
+            .NotNegative(field + ".contactsReached", campaign.ContactsReached, "Số liên hệ đã tiếp cận", "Contacts reached")
+            .That(campaign.ContactsReached <= campaign.ContactsAttempted, field + ".contactsReached", "more-than-attempted",
+                "Số liên hệ tiếp cận được không vượt quá số đã thử.", "Contacts reached cannot exceed contacts attempted.");
+    }
+
+    /// <summary>The integration view of an activity: plan line, form, place and counts; no people.</summary>
+    public static ActivityRecorded Recorded(Guid id, ActivityDetails d) => new(
+        id, d.DistrictPlanId, d.PlanLineCode, d.AudienceCode, d.Form.ToString(), d.CommuneId, Formats.LocalDay(d.StartedAt), d.PeopleReached, d.PartnerIds);
+}
+
+public static class LogActivityEndpoint
+{
+    public static ProblemDetails Validate(LogActivity command) => new Check().Activity(command).ToProblem();
 
     [WolverinePost("/api/units/{unit}/activities")]
     [Tags("Activities")]
     public static (CreationResponse<Guid>, IStartStream, OutgoingMessages) Post(LogActivity command, string unit)
     {
         var id = Guid.CreateVersion7();
-        var logged = new ActivityLogged(
-            id,
-            command.DistrictPlanId,
-            command.PlanLineCode.Trim(),
-            command.AudienceCode.Trim(),
-            command.Form!.Value,
-            command.CommuneId,
-            command.StartedAt,
-            command.EndedAt,
-            command.PeopleReached,
-            command.Summary.Trim(),
-            command.TeamMembers ?? [],
-            command.PartnerIds ?? []);
-
-        var recorded = new ActivityRecorded(
-            id,
-            logged.DistrictPlanId,
-            logged.PlanLineCode,
-            logged.AudienceCode,
-            logged.Form.ToString(),
-            logged.CommuneId,
-            DateOnly.FromDateTime(logged.StartedAt.ToOffset(TimeSpan.FromHours(7)).DateTime),
-            logged.PeopleReached,
-            logged.PartnerIds);
-
+        var details = command.ToDetails();
         return (
             new CreationResponse<Guid>($"/api/units/{unit}/activities/{id}", id),
-            MartenOps.StartStream<Activity>(id, logged),
-            [recorded]);
+            MartenOps.StartStream<Activity>(id, new ActivityLogged(id, details)),
+            [ActivityRules.Recorded(id, details)]);
     }
 }

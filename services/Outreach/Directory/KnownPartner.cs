@@ -6,7 +6,13 @@ using Wolverine.Http;
 namespace BhxhPlatform.Outreach.Directory;
 
 /// <summary>Outreach's directory of partner organisations, fed by Partners; keyed by the partner id.</summary>
-public sealed record KnownPartner(Guid Id, string Name, string PartnerType, string? CommuneId);
+public sealed record KnownPartner(Guid Id, string Name, string PartnerType, string? CommuneId)
+{
+    /// <summary>The partner type of the organisations that collect contributions and take over hand-offs.</summary>
+    public const string CollectionServiceOrganisation = "CollectionServiceOrganisation";
+
+    public bool IsCollectionServiceOrganisation => PartnerType == CollectionServiceOrganisation;
+}
 
 public static class PartnerRegisteredHandler
 {

@@ -1,0 +1,43 @@
+using BhxhPlatform.ServiceDefaults.Problems;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+using Contract = BhxhPlatform.Contracts.Outreach;
+
+namespace BhxhPlatform.Outreach.Activities;
+
+/// <summary>Correct a logged activity: the whole activity as it should read, and why.</summary>
+public sealed record CorrectActivity(long Version, string Reason, LogActivity Activity);
+
+public static class CorrectActivityEndpoint
+{
+    public static ProblemDetails Validate(CorrectActivity command, Activity activity)
+    {
+        var check = new Check()
+            .Text("reason", command.Reason, "Lý do điều chỉnh", "Reason for the correction", maxLength: 1000)
+            .Activity(command.Activity, "activity.");
+        if (!check.IsValid)
+        {
+            return check.ToProblem();
+        }
+
+        return activity.Voided
+            ? ProblemResults.Conflict("activity-voided", "Hoạt động đã bị hủy, không thể điều chỉnh.", "The activity was voided and cannot be corrected.")
+            : WolverineContinue.NoProblems;
+    }
+
+    [WolverinePost("/api/units/{unit}/activities/{id}/corrections")]
+    [Tags("Activities")]
+    public static (IResult, Events, OutgoingMessages) Post(CorrectActivity command, [WriteAggregate] Activity activity)
+    {
+        var details = command.Activity.ToDetails();
+        var recorded = ActivityRules.Recorded(activity.Id, details);
+        return (
+            Results.Accepted(),
+            [new ActivityCorrected(activity.Id, details, command.Reason.Trim())],
+            [new Contract.ActivityCorrected(
+                recorded.ActivityId, recorded.DistrictPlanId, recorded.PlanLineCode, recorded.AudienceCode, recorded.FormKind,
+                recorded.CommuneId, recorded.OccurredOn, recorded.PeopleReached, recorded.PartnerIds)]);
+    }
+}

@@ -1,0 +1,145 @@
+using BhxhPlatform.Outreach.Activities;
+using BhxhPlatform.Outreach.Common;
+using BhxhPlatform.Outreach.Directory;
+using BhxhPlatform.Outreach.Prospects;
+using BhxhPlatform.ServiceDefaults.Problems;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace BhxhPlatform.Outreach.Enrolments;
+
+/// <summary>
+/// Record people who enrolled: either one person (<see cref="ProspectId"/>) or a count. The
+/// sponsor is required for sponsored cards and books.
+/// </summary>
+public sealed record RecordEnrolment(
+    EnrolmentScheme? Scheme,
+    DateOnly EnrolledOn,
+    int? Count = null,
+    Guid? ProspectId = null,
+    Guid? ActivityId = null,
+    Guid? CollectionOrganisationId = null,
+    Guid? SponsorId = null);
+
+/// <summary>What an enrolment refers to, loaded once so that the rules stay pure.</summary>
+public sealed record EnrolmentReferences(
+    IReadOnlyDictionary<Guid, Activity> Activities,
+    IReadOnlyDictionary<Guid, Prospect> Prospects,
+    IReadOnlyDictionary<Guid, KnownPartner> Partners)
+{
+    public static async Task<EnrolmentReferences> LoadAsync(IQuerySession session, IReadOnlyCollection<RecordEnrolment> commands, CancellationToken cancellation)
+    {
+        static Guid[] Ids(IEnumerable<Guid?> ids) => ids.OfType<Guid>().Where(g => g != Guid.Empty).Distinct().ToArray();
+
+        var activities = await session.LoadManyAsync<Activity>(cancellation, Ids(commands.Select(c => c.ActivityId)));
+        var prospects = await session.LoadManyAsync<Prospect>(cancellation, Ids(commands.Select(c => c.ProspectId)));
+        var partners = await session.LoadManyAsync<KnownPartner>(
+            cancellation, Ids(commands.Select(c => c.CollectionOrganisationId).Concat(commands.Select(c => c.SponsorId))));
+        return new(activities.ToDictionary(a => a.Id), prospects.ToDictionary(p => p.Id), partners.ToDictionary(p => p.Id));
+    }
+}
+
+public static class EnrolmentRules
+{
+    public const int MaxCount = 100_000;
+
+    public static Check Enrolment(this Check check, RecordEnrolment command, DateOnly today, EnrolmentReferences references, string prefix = "")
+    {
+        check
+            .That(command.Scheme is not null, prefix + "scheme", "required", "Loại hình tham gia không được để trống.", "The scheme is required.")
+            .That(command.EnrolledOn != default, prefix + "enrolledOn", "required", "Ngày tham gia không được để trống.", "The enrolment date is required.")
+            .That(command.EnrolledOn <= today, prefix + "enrolledOn", "in-future", "Ngày tham gia không được ở tương lai.", "The enrolment date cannot be in the future.");
+
+        if (command.ProspectId is { } prospectId)
+        {
+            check
+                .That(command.Count is null or 1, prefix + "count", "one-person", "Ghi theo người thì số lượng là 1.", "An enrolment of one person counts 1.")
+                .That(references.Prospects.ContainsKey(prospectId), prefix + "prospectId", "unknown-prospect",
+                    "Không tìm thấy người được vận động này trong huyện.", "There is no such prospect in this district.");
+        }
+        else
+        {
+            check.That(command.Count is not null, prefix + "count", "required",
+                "Cần số lượng người hoặc mã người được vận động.", "Either a count or a prospect is required.");
+            if (command.Count is { } count)
+            {
+                check.Range(prefix + "count", count, 1, MaxCount, "Số người tham gia", "Number enrolled");
+            }
+        }
+
+        if (command.ActivityId is { } activityId)
+        {
+            check.That(references.Activities.TryGetValue(activityId, out var activity) && !activity.Voided, prefix + "activityId", "unknown-activity",
+                "Không tìm thấy hoạt động này (hoặc hoạt động đã bị hủy).", "There is no such activity (or it was voided).");
+        }
+
+        if (command.CollectionOrganisationId is { } organisationId)
+        {
+            check.That(references.Partners.TryGetValue(organisationId, out var organisation) && organisation.IsCollectionServiceOrganisation,
+                prefix + "collectionOrganisationId", "not-a-collection-organisation",
+                "Đơn vị này không phải tổ chức dịch vụ thu đã đăng ký.", "This is not a registered collection-service organisation.");
+        }
+
+        if (command.Scheme == EnrolmentScheme.SponsoredCard)
+        {
+            check.That(command.SponsorId is not null, prefix + "sponsorId", "required",
+                "Thẻ, sổ được tài trợ phải ghi nhà tài trợ.", "A sponsored card or book needs its sponsor.");
+        }
+
+        if (command.SponsorId is { } sponsorId)
+        {
+            check.That(references.Partners.ContainsKey(sponsorId), prefix + "sponsorId", "unknown-sponsor",
+                "Nhà tài trợ chưa được đăng ký là đối tác.", "The sponsor is not a registered partner.");
+        }
+
+        return check;
+    }
+
+    public static EnrolmentRecorded Recorded(Guid id, RecordEnrolment command, EnrolmentReferences references, string? importRowKey)
+    {
+        var activity = command.ActivityId is { } a ? references.Activities[a] : null;
+        return new EnrolmentRecorded(
+            id,
+            command.Scheme!.Value,
+            command.ProspectId is null ? command.Count!.Value : 1,
+            command.EnrolledOn,
+            command.ProspectId,
+            command.ActivityId,
+            activity?.Details.DistrictPlanId,
+            activity?.Details.PlanLineCode,
+            command.CollectionOrganisationId,
+            command.SponsorId,
+            importRowKey);
+    }
+}
+
+public static class RecordEnrolmentEndpoint
+{
+    public static Task<EnrolmentReferences> LoadAsync(RecordEnrolment command, IQuerySession session, CancellationToken cancellation) =>
+        EnrolmentReferences.LoadAsync(session, [command], cancellation);
+
+    public static ProblemDetails Validate(RecordEnrolment command, EnrolmentReferences references, TimeProvider clock) =>
+        new Check().Enrolment(command, Formats.LocalDay(clock.GetUtcNow()), references).ToProblem();
+
+    [WolverinePost("/api/units/{unit}/enrolments")]
+    [Tags("Enrolments")]
+    public static (CreationResponse<Guid>, IStartStream, OutgoingMessages) Post(RecordEnrolment command, EnrolmentReferences references, string unit)
+    {
+        var id = Guid.CreateVersion7();
+        var recorded = EnrolmentRules.Recorded(id, command, references, importRowKey: null);
+        return (
+            new CreationResponse<Guid>($"/api/units/{unit}/enrolments/{id}", id),
+            MartenOps.StartStream<Enrolment>(id, recorded),
+            [Enrolment.Announce(recorded)]);
+    }
+}
+
+public static class GetEnrolmentEndpoint
+{
+    [WolverineGet("/api/units/{unit}/enrolments/{id}")]
+    [Tags("Enrolments")]
+    public static Enrolment Get([ReadAggregate] Enrolment enrolment) => enrolment;
+}

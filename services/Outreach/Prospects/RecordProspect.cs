@@ -1,0 +1,130 @@
+using BhxhPlatform.Outreach.Activities;
+using BhxhPlatform.Outreach.Common;
+using BhxhPlatform.ServiceDefaults.Problems;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace BhxhPlatform.Outreach.Prospects;
+
+/// <summary>Record a person met who is not insured, with their consent and how to reach them.</summary>
+public sealed record RecordProspect(
+    string FullName,
+    bool ConsentGiven,
+    ConsentMethod? ConsentMethod,
+    DateTimeOffset ConsentRecordedAt,
+    TargetScheme? TargetScheme,
+    string? Address = null,
+    string? Phone = null,
+    string? Zalo = null,
+    string? Email = null,
+    string? CitizenId = null,
+    Guid? ActivityId = null,
+    string? CommuneId = null);
+
+public static class RecordProspectEndpoint
+{
+    public static Check Fields(RecordProspect command, DateTimeOffset now)
+    {
+        var check = new Check()
+            .Text("fullName", command.FullName, "Họ và tên", "Full name", maxLength: 200)
+            .That(command.ConsentGiven, "consentGiven", "consent-required",
+                "Chỉ ghi nhận khi người dân đồng ý cho liên hệ lại.", "A prospect is recorded only with their consent to be contacted.")
+            .That(command.ConsentMethod is not null, "consentMethod", "required", "Hình thức đồng ý không được để trống.", "The consent method is required.")
+            .That(command.ConsentRecordedAt != default, "consentRecordedAt", "required", "Thời điểm đồng ý không được để trống.", "The time of consent is required.")
+            .That(command.ConsentRecordedAt <= now.AddMinutes(5), "consentRecordedAt", "in-future",
+                "Thời điểm đồng ý không được ở tương lai.", "The time of consent cannot be in the future.")
+            .That(command.TargetScheme is not null, "targetScheme", "required", "Loại hình vận động không được để trống.", "The target scheme is required.")
+            .Text("address", command.Address, "Địa chỉ", "Address", maxLength: 500, required: false)
+            .Text("communeId", command.CommuneId, "Xã, phường", "Commune", maxLength: 100, required: false)
+            .That(!string.IsNullOrWhiteSpace(command.Address) || !string.IsNullOrWhiteSpace(command.Phone)
+                    || !string.IsNullOrWhiteSpace(command.Zalo) || !string.IsNullOrWhiteSpace(command.Email),
+                "phone", "no-contact", "Cần ít nhất một cách liên hệ: địa chỉ, điện thoại, Zalo hoặc email.",
+                "At least one way to reach the person is needed: address, phone, Zalo or email.")
+            .That(command.ActivityId != Guid.Empty, "activityId", "required", "Mã hoạt động không hợp lệ.", "The activity id is not valid.");
+
+        if (!string.IsNullOrWhiteSpace(command.Phone))
+        {
+            check.That(Formats.IsVietnamesePhone(command.Phone), "phone", "not-a-phone",
+                "Số điện thoại phải có dạng 0xxxxxxxxx (10 chữ số) hoặc +84xxxxxxxxx.", "The phone must be 0xxxxxxxxx (10 digits) or +84xxxxxxxxx.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(command.Zalo))
+        {
+            check.That(Formats.IsVietnamesePhone(command.Zalo), "zalo", "not-a-phone",
+                "Zalo phải là số điện thoại dạng 0xxxxxxxxx hoặc +84xxxxxxxxx.", "Zalo must be a phone number, 0xxxxxxxxx or +84xxxxxxxxx.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(command.Email))
+        {
+            check.Text("email", command.Email, "Email", "Email", maxLength: 254)
+                .That(Formats.IsEmail(command.Email.Trim()), "email", "not-an-email", "Email không đúng định dạng.", "The email is not valid.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(command.CitizenId))
+        {
+            check.That(Formats.IsCitizenId(command.CitizenId.Trim()), "citizenId", "not-a-citizen-id",
+                "Số căn cước công dân gồm đúng 12 chữ số.", "A citizen id has exactly 12 digits.");
+        }
+
+        return check;
+    }
+
+    public static async Task<ProblemDetails> ValidateAsync(
+        RecordProspect command, string unit, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        var check = Fields(command, clock.GetUtcNow());
+        if (check.IsValid && command.ActivityId is { } activityId)
+        {
+            check.That(await session.LoadAsync<Activity>(activityId, cancellation) is not null, "activityId", "unknown-activity",
+                "Không tìm thấy hoạt động này trong huyện.", "There is no such activity in this district.");
+        }
+
+        if (!check.IsValid)
+        {
+            return check.ToProblem();
+        }
+
+        foreach (var key in ProspectContactKey.KeysOf(unit, command.Phone, command.CitizenId))
+        {
+            if (await session.LoadAsync<ProspectContactKey>(key, cancellation) is { } existing)
+            {
+                return ProspectContactKey.Duplicate(unit, existing.ProspectId);
+            }
+        }
+
+        return WolverineContinue.NoProblems;
+    }
+
+    [WolverinePost("/api/units/{unit}/prospects")]
+    [Tags("Prospects")]
+    public static CreationResponse<Guid> Post(RecordProspect command, string unit, IDocumentSession session)
+    {
+        var id = Guid.CreateVersion7();
+        static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        var contact = new ContactDetails(
+            Clean(command.Address),
+            command.Phone is null ? null : Clean(Formats.NormalisePhone(command.Phone)),
+            command.Zalo is null ? null : Clean(Formats.NormalisePhone(command.Zalo)),
+            Clean(command.Email)?.ToLowerInvariant());
+
+        // The claims are inserted in the same transaction as the stream: see ProspectContactKey.
+        foreach (var key in ProspectContactKey.KeysOf(unit, command.Phone, command.CitizenId))
+        {
+            session.Events.StartStream<ProspectContactKey>(key, new ProspectContactClaimed(key, id));
+        }
+
+        session.Events.StartStream<Prospect>(id, new ProspectRecorded(
+            id,
+            command.FullName.Trim(),
+            contact,
+            Clean(command.CitizenId),
+            command.TargetScheme!.Value,
+            command.ActivityId,
+            Clean(command.CommuneId),
+            command.ConsentMethod!.Value,
+            command.ConsentRecordedAt));
+
+        return new CreationResponse<Guid>($"/api/units/{unit}/prospects/{id}", id);
+    }
+}
