@@ -23,7 +23,26 @@ public sealed partial class CatalogueTranscriptionTests
 
     private static string Collapse(string s) => Whitespace().Replace(s, " ").Trim();
 
+    /// <summary>
+    /// The seed kept in the repository beside the catalogue (services/Planning/Catalogue/source), so
+    /// the check runs from any clone. <see cref="The_repository_copy_of_the_seed_is_the_shared_seed"/>
+    /// ties that copy to the steering repository's shared/seed wherever that folder is present.
+    /// </summary>
     private static string SeedFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var source = Path.Combine(dir.FullName, "services", "Planning", "Catalogue", "source");
+            if (Directory.Exists(source))
+            {
+                return source;
+            }
+        }
+
+        throw new DirectoryNotFoundException("No services/Planning/Catalogue/source folder above " + AppContext.BaseDirectory);
+    }
+
+    private static string? SharedSeedFolder()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
@@ -34,7 +53,18 @@ public sealed partial class CatalogueTranscriptionTests
             }
         }
 
-        throw new DirectoryNotFoundException("No shared/seed folder above " + AppContext.BaseDirectory);
+        return null;
+    }
+
+    [Fact]
+    public void The_repository_copy_of_the_seed_is_the_shared_seed()
+    {
+        var copy = File.ReadAllBytes(Path.Combine(SeedFolder(), Catalogue.Source));
+        copy.Length.ShouldBeGreaterThan(40_000);
+        if (SharedSeedFolder() is { } shared)
+        {
+            copy.ShouldBe(File.ReadAllBytes(Path.Combine(shared, Catalogue.Source)));
+        }
     }
 
     private static string NormalisedSeed()
