@@ -1,0 +1,4 @@
+namespace BhxhPlatform.Outreach.Tests;
+
+[Collection(OutreachCollection.Name)]
+public sealed class ServiceContractTests(OutreachFixture fixture) : TestSupport.ServiceContractTests<Program>(fixture);

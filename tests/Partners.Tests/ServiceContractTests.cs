@@ -1,0 +1,4 @@
+namespace BhxhPlatform.Partners.Tests;
+
+[Collection(PartnersCollection.Name)]
+public sealed class ServiceContractTests(PartnersFixture fixture) : TestSupport.ServiceContractTests<Program>(fixture);

@@ -1,0 +1,4 @@
+namespace BhxhPlatform.Planning.Tests;
+
+[Collection(PlanningCollection.Name)]
+public sealed class ServiceContractTests(PlanningFixture fixture) : TestSupport.ServiceContractTests<Program>(fixture);

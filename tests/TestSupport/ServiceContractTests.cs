@@ -1,0 +1,40 @@
+using Marten;
+using Shouldly;
+using Xunit;
+
+namespace BhxhPlatform.TestSupport;
+
+/// <summary>
+/// What every service owes its callers, checked over every endpoint of its OpenAPI document:
+/// bad input is refused with a problem and appends nothing; access follows the unit rule.
+/// Each service's test project derives one class from this, in its fixture's collection.
+/// </summary>
+public abstract class ServiceContractTests<TProgram>(ServiceFixture<TProgram> fixture)
+    where TProgram : class
+{
+    [Fact]
+    public async Task Every_write_endpoint_refuses_the_bad_input_corpus_with_a_problem_and_appends_nothing()
+    {
+        await fixture.ResetAsync();
+
+        var outcomes = await BadInputCorpus.RunAsync(fixture.Host, AccessMatrix.District);
+
+        outcomes.Count.ShouldBeGreaterThan(5);
+        outcomes.Where(o => !o.Passed)
+            .Select(o => $"{o.Case.Method} {o.Case.Url} {o.Case.Name} {o.Case.Field}: got {o.Status}, expected {o.Expectation}")
+            .ShouldBeEmpty();
+        await using var session = fixture.Store.QuerySession(AccessMatrix.District);
+        (await session.Events.QueryAllRawEvents().CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Every_endpoint_answers_every_role_and_a_foreign_district_as_the_access_rule_says()
+    {
+        var attempts = await AccessMatrix.RunAsync(fixture.Host);
+
+        attempts.Count.ShouldBeGreaterThan(7);
+        attempts.Where(a => !a.Passed)
+            .Select(a => $"{a.Method} {a.Url} as {a.Caller}: got {a.Status}, expected {a.Expectation}")
+            .ShouldBeEmpty();
+    }
+}
