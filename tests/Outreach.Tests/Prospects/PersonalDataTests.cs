@@ -136,6 +136,7 @@ public sealed class PersonalDataTests(OutreachFixture fixture) : IAsyncLifetime
         var report = await fixture.Host.GetJsonAsync<ChainReport>($"/api/units/{District}/audit/verify");
         report.Intact.ShouldBeTrue();
         report.Broken.ShouldBeEmpty();
+        (await fixture.Host.GetJsonAsync<RebuildReport>($"/api/units/{District}/audit/rebuild-check")).Matches.ShouldBeTrue();
 
         await using var session = fixture.Store.QuerySession(District);
         var key = await session.LoadAsync<PersonKey>(ids[0]);
@@ -207,5 +208,50 @@ public sealed class PersonalDataTests(OutreachFixture fixture) : IAsyncLifetime
         });
 
         (await ReadAsync(id)).Erased.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task An_erased_prospect_cannot_be_handed_off()
+    {
+        var id = await fixture.Host.CreateAsync(Url, Person());
+        await EraseAsync(id);
+
+        var problem = await fixture.Host.PostExpectingProblemAsync($"/api/units/{District}/hand-offs",
+            new HandOffProspects(CollectionOrganisation, [id], new DateOnly(2026, 11, 10)));
+
+        problem.Fields.ShouldBe(["prospectIds[0]"]);
+        (await ReadAsync(id)).Status.ShouldBe(ProspectStatus.Contacted);
+    }
+
+    [Fact]
+    public async Task Two_officers_recording_an_erased_person_again_at_once_store_one_prospect()
+    {
+        var first = await fixture.Host.CreateAsync(Url, Person());
+        await EraseAsync(first);
+
+        async Task<int> Record() => (await fixture.Host.Scenario(s =>
+        {
+            s.Post.Json(Person(), JsonStyle.MinimalApi).ToUrl(Url);
+            s.IgnoreStatusCode();
+        })).Context.Response.StatusCode;
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(Record)));
+
+        statuses.Order().ShouldBe([201, 409, 409, 409, 409, 409]);
+        await using var session = fixture.Store.QuerySession(District);
+        (await session.Query<Prospect>().CountAsync(p => p.ErasedAt == null)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_person_erased_twice_over_can_be_recorded_a_third_time()
+    {
+        for (var round = 0; round < 2; round++)
+        {
+            await EraseAsync(await fixture.Host.CreateAsync(Url, Person()));
+        }
+
+        var third = await fixture.Host.CreateAsync(Url, Person());
+
+        (await ReadAsync(third)).FullName.ShouldBe(Name);
     }
 }
