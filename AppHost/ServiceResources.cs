@@ -50,4 +50,17 @@ public static class ServiceResources
             ?? DevSigningKey.LoadOrCreate(Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..")));
         return builder.AddParameter(name, key, publishValueAsDefault: false, secret: true);
     }
+
+    /// <summary>
+    /// The master key of prospects' personal data, for Outreach only: the <c>personal-data-key</c>
+    /// parameter when configured (user secrets, environment), else this checkout's development key
+    /// in <c>.data/dev-personal-data-key</c>.
+    /// </summary>
+    public static IResourceBuilder<ParameterResource> AddPersonalDataKey(this IDistributedApplicationBuilder builder)
+    {
+        const string name = "personal-data-key";
+        var key = builder.Configuration[$"Parameters:{name}"]
+            ?? DevPersonalDataKey.LoadOrCreate(Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..")));
+        return builder.AddParameter(name, key, publishValueAsDefault: false, secret: true);
+    }
 }

@@ -13,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.Services.TryAddSingleton(TimeProvider.System);
+builder.Services.AddPersonalDataProtection(builder.Configuration);
 builder.Services.AddExceptionHandler<StreamCollisionExceptionHandler>();
 builder.AddCritterStack(ServiceNames.Outreach, marten => marten.AddActivities().AddProspects().AddEnrolments().AddHandOffs().AddEmployers());
 

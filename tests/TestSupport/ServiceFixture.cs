@@ -32,6 +32,7 @@ public abstract class ServiceFixture<TProgram> : IAsyncLifetime
             // Read by the service while its builder runs, before any test host override applies.
             Environment.SetEnvironmentVariable($"ConnectionStrings__{CritterStackExtensions.ConnectionName}", _postgres.ConnectionString);
             Environment.SetEnvironmentVariable("Auth__SigningKey", TestTokens.SigningKey);
+            Environment.SetEnvironmentVariable("PersonalData__MasterKey", TestPersonalData.MasterKey);
             _host = await AlbaHost.For<TProgram>(builder => builder.ConfigureServices(services =>
             {
                 services.RunWolverineInSoloMode();

@@ -54,6 +54,7 @@ public sealed class ServiceProcess : IAsyncDisposable
                 ["ConnectionStrings__bhxh"] = connectionString,
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
                 ["Auth__SigningKey"] = signingKey,
+                ["PersonalData__MasterKey"] = TestPersonalData.MasterKey,
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };

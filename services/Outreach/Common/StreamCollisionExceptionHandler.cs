@@ -24,8 +24,8 @@ public sealed class StreamCollisionExceptionHandler(IProblemDetailsService probl
         }
 
         await using var session = store.QuerySession(unit);
-        var problem = await session.LoadAsync<ProspectContactKey>(key, cancellationToken) is { } claim
-            ? ProspectContactKey.Duplicate(unit, claim.ProspectId)
+        var problem = await session.LoadAsync<ProspectContactKey>(key, cancellationToken) is { ProspectId: { } holder }
+            ? ProspectContactKey.Duplicate(unit, holder)
             : await session.LoadAsync<Enrolment>(key, cancellationToken) is not null
                 ? ProblemResults.Conflict("import-in-progress",
                     "Danh sách này đang được nhập cùng lúc ở nơi khác; nhập lại để xem báo cáo (không dòng nào bị ghi hai lần).",

@@ -52,6 +52,11 @@ public static class HandOffProspectsEndpoint
                 {
                     check.Add($"prospectIds[{i}]", "unknown-prospect", "Không tìm thấy người này trong huyện.", "There is no such prospect in this district.");
                 }
+                else if (prospect.ErasedAt is not null)
+                {
+                    check.Add($"prospectIds[{i}]", "erased",
+                        "Dữ liệu cá nhân của người này đã bị xoá, không thể bàn giao.", "This prospect's personal data was erased; they cannot be handed off.");
+                }
                 else if (!Prospect.CanMove(prospect.Status, ProspectStatus.HandedOff))
                 {
                     check.Add($"prospectIds[{i}]", "not-contacted",

@@ -5,10 +5,15 @@ namespace BhxhPlatform.Outreach.Prospects;
 
 public static class Configuration
 {
+    /// <summary>The personal-data protector, from <c>PersonalData:MasterKey</c>: start-up fails here when it is missing.</summary>
+    public static IServiceCollection AddPersonalDataProtection(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddSingleton(PersonalDataProtector.FromConfiguration(configuration));
+
     public static StoreOptions AddProspects(this StoreOptions options)
     {
         options.Projections.Snapshot<Prospect>(SnapshotLifecycle.Inline);
         options.Projections.Snapshot<ProspectContactKey>(SnapshotLifecycle.Inline);
+        options.Schema.For<PersonKey>();
         return options;
     }
 }

@@ -9,7 +9,9 @@ public static class GetProspectEndpoint
 {
     [WolverineGet("/api/units/{unit}/prospects/{id}")]
     [Tags("Prospects")]
-    public static Prospect Get([ReadAggregate] Prospect prospect) => prospect;
+    public static async Task<ProspectView> Get(
+        [ReadAggregate] Prospect prospect, IQuerySession session, PersonalDataProtector protector, CancellationToken cancellation) =>
+        ProspectPersonalData.Open(protector, prospect, await session.LoadAsync<PersonKey>(prospect.Id, cancellation));
 }
 
 /// <summary>The district's prospects, optionally by pipeline status, activity or collection-service organisation.</summary>
@@ -17,8 +19,8 @@ public static class ListProspectsEndpoint
 {
     [WolverineGet("/api/units/{unit}/prospects")]
     [Tags("Prospects")]
-    public static async Task<IReadOnlyList<Prospect>> Get(
-        string unit, IQuerySession session, ProspectStatus? status, Guid? activityId, Guid? organisationId, CancellationToken cancellation)
+    public static async Task<IReadOnlyList<ProspectView>> Get(
+        string unit, IQuerySession session, PersonalDataProtector protector, ProspectStatus? status, Guid? activityId, Guid? organisationId, CancellationToken cancellation)
     {
         var query = session.Query<Prospect>().AsQueryable();
         if (status is { } s)
@@ -36,6 +38,7 @@ public static class ListProspectsEndpoint
             query = query.Where(p => p.CollectionOrganisationId == o);
         }
 
-        return await query.OrderBy(p => p.Id).Take(1000).ToListAsync(cancellation);
+        var prospects = await query.OrderBy(p => p.Id).Take(1000).ToListAsync(cancellation);
+        return await ProspectPersonalData.OpenAsync(protector, session, prospects, cancellation);
     }
 }

@@ -36,10 +36,34 @@ public enum ProspectOutcome
     Unreachable,
 }
 
-/// <summary>How to reach a prospect. Personal data: never in logs or integration messages.</summary>
+/// <summary>
+/// How to reach a prospect. Personal data: never in logs or integration messages; in events and
+/// documents every field is sealed with the person's key (see <see cref="PersonalDataProtector"/>).
+/// </summary>
 public sealed record ContactDetails(string? Address, string? Phone, string? Zalo, string? Email);
 
-/// <summary>A person met during an activity who is not insured, recorded with their consent.</summary>
+/// <summary>Why a prospect's personal data was erased.</summary>
+public enum ErasureReason
+{
+    /// <summary>The person asked for their data to be deleted.</summary>
+    PersonRequested,
+
+    /// <summary>The person withdrew their consent to be contacted.</summary>
+    ConsentWithdrawn,
+
+    /// <summary>The data was kept as long as allowed.</summary>
+    RetentionExpired,
+
+    /// <summary>The person was recorded by mistake.</summary>
+    RecordedInError,
+}
+
+/// <summary>
+/// A person met during an activity who is not insured, recorded with their consent.
+/// <see cref="FullName"/>, every field of <see cref="Contact"/> and <see cref="CitizenId"/> hold
+/// SEALED values (<c>enc:v1:…</c>, AES-GCM with the person's key), never clear text: the event is
+/// stored, and hash-chained, already encrypted.
+/// </summary>
 public sealed record ProspectRecorded(
     Guid ProspectId,
     string FullName,
@@ -57,11 +81,20 @@ public sealed record ProspectHandedOff(Guid ProspectId, Guid HandOffBatchId, Gui
 /// <summary>The collection-service organisation reported what became of the prospect.</summary>
 public sealed record ProspectOutcomeReported(Guid ProspectId, Guid HandOffBatchId, ProspectOutcome Outcome, DateOnly ReportedOn);
 
-/// <summary>A prospect and where they are in the pipeline.</summary>
+/// <summary>
+/// The prospect's personal data was erased: their key was destroyed, so the sealed values in
+/// earlier events can no longer be opened. Carries no personal data; the events are untouched.
+/// </summary>
+public sealed record ProspectErased(Guid ProspectId, ErasureReason Reason, DateTimeOffset ErasedAt);
+
+/// <summary>
+/// A prospect and where they are in the pipeline, as stored: personal fields sealed (see
+/// <see cref="ProspectRecorded"/>), and dropped altogether once erased. Read through <see cref="ProspectView"/>.
+/// </summary>
 public sealed record Prospect(
     Guid Id,
-    string FullName,
-    ContactDetails Contact,
+    string? FullName,
+    ContactDetails? Contact,
     string? CitizenId,
     TargetScheme Scheme,
     Guid? ActivityId,
@@ -71,7 +104,8 @@ public sealed record Prospect(
     ProspectStatus Status,
     Guid? HandOffBatchId,
     Guid? CollectionOrganisationId,
-    long Version)
+    long Version,
+    DateTimeOffset? ErasedAt = null)
 {
     public static Prospect Create(ProspectRecorded e) => new(
         e.ProspectId, e.FullName, e.Contact, e.CitizenId, e.Scheme, e.ActivityId, e.CommuneId, e.ConsentMethod, e.ConsentRecordedAt,
@@ -86,6 +120,16 @@ public sealed record Prospect(
     };
 
     public Prospect Apply(ProspectOutcomeReported e) => this with { Status = ToStatus(e.Outcome), Version = Version + 1 };
+
+    /// <summary>Status, scheme, activity and organisation stay, so counts and conversion do not change.</summary>
+    public Prospect Apply(ProspectErased e) => this with
+    {
+        FullName = null,
+        Contact = null,
+        CitizenId = null,
+        ErasedAt = e.ErasedAt,
+        Version = Version + 1,
+    };
 
     public static ProspectStatus ToStatus(ProspectOutcome outcome) => outcome switch
     {

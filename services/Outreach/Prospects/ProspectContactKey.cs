@@ -7,6 +7,9 @@ namespace BhxhPlatform.Outreach.Prospects;
 /// <summary>A phone number or a citizen id was claimed for one prospect within one district.</summary>
 public sealed record ProspectContactClaimed(Guid ClaimId, Guid ProspectId);
 
+/// <summary>The prospect holding the claim was erased: the phone or citizen id may be claimed again.</summary>
+public sealed record ProspectContactReleased(Guid ClaimId, Guid ProspectId);
+
 /// <summary>
 /// Claims a phone number or a citizen id for one prospect within one district.
 /// </summary>
@@ -19,30 +22,36 @@ public sealed record ProspectContactClaimed(Guid ClaimId, Guid ProspectId);
 /// back, and the second prospect is never stored, whatever the timing. (A Marten document insert
 /// was tried first: Marten 9 inserts documents with ON CONFLICT DO NOTHING and reports the
 /// conflict only after the batch, so the losing prospect's events were committed anyway.)
-/// Hashing keeps the phone and id number out of the stream ids, and the district is part of the
-/// hash, so the same phone in another district is another claim. The look-up before the append
-/// only serves to answer with a pointer to the existing prospect; the append is the guarantee.
+/// The hash is a keyed HMAC (key derived from the personal-data master key, see
+/// <see cref="PersonalDataProtector.ClaimId"/>), not a plain hash: Vietnamese phone numbers and
+/// citizen ids are few enough to be hashed exhaustively, so a plain hash would give them away.
+/// The district is part of the hash, so the same phone in another district is another claim.
+/// The look-up before the append only serves to answer with a pointer to the existing prospect;
+/// the append is the guarantee.
+/// Erasure releases the prospect's claims (<see cref="ProspectContactReleased"/>): the person may
+/// be recorded again later. A released claim is claimed again by appending to its stream with the
+/// expected version, so a race between two officers still ends in one 409.
 /// </remarks>
-public sealed record ProspectContactKey(Guid Id, Guid ProspectId)
+public sealed record ProspectContactKey(Guid Id, Guid? ProspectId, long Version = 1)
 {
     public static ProspectContactKey Create(ProspectContactClaimed claimed) => new(claimed.ClaimId, claimed.ProspectId);
 
-    public static Guid PhoneKey(string unit, string phone) => Hash(unit, "phone", Formats.NormalisePhone(phone));
+    public ProspectContactKey Apply(ProspectContactClaimed claimed) => this with { ProspectId = claimed.ProspectId, Version = Version + 1 };
 
-    public static Guid CitizenIdKey(string unit, string citizenId) => Hash(unit, "citizen-id", citizenId.Trim());
+    public ProspectContactKey Apply(ProspectContactReleased released) => this with { ProspectId = null, Version = Version + 1 };
 
     /// <summary>The claims a prospect makes: its phone and its citizen id, when it has them.</summary>
-    public static IReadOnlyList<Guid> KeysOf(string unit, string? phone, string? citizenId)
+    public static IReadOnlyList<Guid> KeysOf(PersonalDataProtector protector, string unit, string? phone, string? citizenId)
     {
         var keys = new List<Guid>();
         if (!string.IsNullOrWhiteSpace(phone))
         {
-            keys.Add(PhoneKey(unit, phone));
+            keys.Add(protector.ClaimId(unit, "phone", Formats.NormalisePhone(phone)));
         }
 
         if (!string.IsNullOrWhiteSpace(citizenId))
         {
-            keys.Add(CitizenIdKey(unit, citizenId));
+            keys.Add(protector.ClaimId(unit, "citizen-id", citizenId.Trim()));
         }
 
         return keys;
@@ -57,6 +66,4 @@ public sealed record ProspectContactKey(Guid Id, Guid ProspectId)
         problem.Extensions["existing"] = $"/api/units/{unit}/prospects/{existing}";
         return problem;
     }
-
-    private static Guid Hash(string unit, string kind, string value) => Formats.DeterministicGuid($"prospect-claim\n{unit}\n{kind}\n{value}");
 }

@@ -71,7 +71,7 @@ public static class RecordProspectEndpoint
     }
 
     public static async Task<ProblemDetails> ValidateAsync(
-        RecordProspect command, string unit, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
+        RecordProspect command, string unit, IQuerySession session, TimeProvider clock, PersonalDataProtector protector, CancellationToken cancellation)
     {
         var check = Fields(command, clock.GetUtcNow());
         if (check.IsValid && command.ActivityId is { } activityId)
@@ -85,11 +85,11 @@ public static class RecordProspectEndpoint
             return check.ToProblem();
         }
 
-        foreach (var key in ProspectContactKey.KeysOf(unit, command.Phone, command.CitizenId))
+        foreach (var key in ProspectContactKey.KeysOf(protector, unit, command.Phone, command.CitizenId))
         {
-            if (await session.LoadAsync<ProspectContactKey>(key, cancellation) is { } existing)
+            if (await session.LoadAsync<ProspectContactKey>(key, cancellation) is { ProspectId: { } existing })
             {
-                return ProspectContactKey.Duplicate(unit, existing.ProspectId);
+                return ProspectContactKey.Duplicate(unit, existing);
             }
         }
 
@@ -98,7 +98,8 @@ public static class RecordProspectEndpoint
 
     [WolverinePost("/api/units/{unit}/prospects")]
     [Tags("Prospects")]
-    public static CreationResponse<Guid> Post(RecordProspect command, string unit, IDocumentSession session)
+    public static async Task<CreationResponse<Guid>> Post(
+        RecordProspect command, string unit, IDocumentSession session, PersonalDataProtector protector, TimeProvider clock, CancellationToken cancellation)
     {
         var id = Guid.CreateVersion7();
         static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
@@ -109,16 +110,32 @@ public static class RecordProspectEndpoint
             Clean(command.Email)?.ToLowerInvariant());
 
         // The claims are inserted in the same transaction as the stream: see ProspectContactKey.
-        foreach (var key in ProspectContactKey.KeysOf(unit, command.Phone, command.CitizenId))
+        foreach (var key in ProspectContactKey.KeysOf(protector, unit, command.Phone, command.CitizenId))
         {
-            session.Events.StartStream<ProspectContactKey>(key, new ProspectContactClaimed(key, id));
+            var claim = new ProspectContactClaimed(key, id);
+            if (await session.LoadAsync<ProspectContactKey>(key, cancellation) is { ProspectId: null } released)
+            {
+                // Released by an erasure: claim it again, expecting the version the release left it
+                // at, so a concurrent re-claim fails (409). A live claim falls to StartStream below,
+                // whose collision is the 409 even when the look-up in ValidateAsync raced.
+                session.Events.Append(key, released.Version + 1, claim);
+            }
+            else
+            {
+                session.Events.StartStream<ProspectContactKey>(key, claim);
+            }
         }
 
+        // Personal data is sealed with a new key of the person's own before the event exists, so
+        // the stored event (and its audit hash) only ever holds ciphertext.
+        var personKey = protector.NewPersonKey(id, clock.GetUtcNow());
+        session.Store(personKey);
+        var (fullName, sealedContact, citizenId) = ProspectPersonalData.Seal(protector, personKey, command.FullName.Trim(), contact, Clean(command.CitizenId));
         session.Events.StartStream<Prospect>(id, new ProspectRecorded(
             id,
-            command.FullName.Trim(),
-            contact,
-            Clean(command.CitizenId),
+            fullName,
+            sealedContact,
+            citizenId,
             command.TargetScheme!.Value,
             command.ActivityId,
             Clean(command.CommuneId),

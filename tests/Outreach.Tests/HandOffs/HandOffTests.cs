@@ -28,7 +28,7 @@ public sealed class HandOffTests(OutreachFixture fixture) : IAsyncLifetime
         await Task.WhenAll(Enumerable.Range(first, count).Select(i =>
             fixture.Host.CreateAsync($"/api/units/{District}/prospects", Prospect($"09123456{i:00}"))));
 
-    private Task<Prospect> ProspectAsync(Guid id) => fixture.Host.GetJsonAsync<Prospect>($"/api/units/{District}/prospects/{id}");
+    private Task<ProspectView> ProspectAsync(Guid id) => fixture.Host.GetJsonAsync<ProspectView>($"/api/units/{District}/prospects/{id}");
 
     private async Task PostAsync(string url, object command, int status = 202) => await fixture.Host.Scenario(s =>
     {
@@ -64,8 +64,8 @@ public sealed class HandOffTests(OutreachFixture fixture) : IAsyncLifetime
         (await ProspectAsync(prospects[2])).Status.ShouldBe(ProspectStatus.Unreachable);
         (await ProspectAsync(prospects[3])).Status.ShouldBe(ProspectStatus.HandedOff);
 
-        (await fixture.Host.GetJsonAsync<List<Prospect>>($"/api/units/{District}/prospects?status=HandedOff")).Select(p => p.Id).ShouldBe([prospects[3]]);
-        (await fixture.Host.GetJsonAsync<List<Prospect>>($"/api/units/{District}/prospects?organisationId={CollectionOrganisation}")).Count.ShouldBe(4);
+        (await fixture.Host.GetJsonAsync<List<ProspectView>>($"/api/units/{District}/prospects?status=HandedOff")).Select(p => p.Id).ShouldBe([prospects[3]]);
+        (await fixture.Host.GetJsonAsync<List<ProspectView>>($"/api/units/{District}/prospects?organisationId={CollectionOrganisation}")).Count.ShouldBe(4);
 
         var pipeline = await fixture.Host.GetJsonAsync<ProspectPipeline>($"/api/units/{District}/prospect-pipeline");
         pipeline.ByStatus[ProspectStatus.Enrolled].ShouldBe(1);

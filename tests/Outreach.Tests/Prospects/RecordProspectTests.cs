@@ -36,14 +36,14 @@ public sealed class RecordProspectTests(OutreachFixture fixture) : IAsyncLifetim
 
         var id = await fixture.Host.CreateAsync(Url, Prospect("+84 912 345 678", "079203001234") with { ActivityId = activity, Email = "Hoa.Le@Example.vn" });
 
-        var prospect = await fixture.Host.GetJsonAsync<Prospect>($"{Url}/{id}");
+        var prospect = await fixture.Host.GetJsonAsync<ProspectView>($"{Url}/{id}");
         prospect.Status.ShouldBe(ProspectStatus.Contacted);
         prospect.FullName.ShouldBe("Lê Thị Hoa");
         prospect.Contact.ShouldBe(new ContactDetails("Ấp 3, xã Trảng Dài", "0912345678", "0912345678", "hoa.le@example.vn"));
         prospect.CitizenId.ShouldBe("079203001234");
         prospect.ActivityId.ShouldBe(activity);
         prospect.ConsentMethod.ShouldBe(ConsentMethod.Verbal);
-        (await fixture.Host.GetJsonAsync<List<Prospect>>($"{Url}?activityId={activity}")).Select(p => p.Id).ShouldBe([id]);
+        (await fixture.Host.GetJsonAsync<List<ProspectView>>($"{Url}?activityId={activity}")).Select(p => p.Id).ShouldBe([id]);
     }
 
     [Theory]
