@@ -1,0 +1,30 @@
+namespace BhxhPlatform.Benchmarks;
+
+/// <summary>The commands the runner sends, as the JSON a client would post.</summary>
+public static class Samples
+{
+    public static readonly Guid Plan = Guid.Parse("0196b2a0-0000-7000-8000-0000000000b1");
+
+    public static object Activity(string unit) => new
+    {
+        districtPlanId = Plan,
+        planLineCode = "3.1.01",
+        audienceCode = "3.1",
+        form = "DirectContact",
+        communeId = $"{unit}.xa-1",
+        startedAt = new DateTimeOffset(2026, 11, 20, 18, 0, 0, TimeSpan.FromHours(7)),
+        endedAt = new DateTimeOffset(2026, 11, 20, 20, 0, 0, TimeSpan.FromHours(7)),
+        peopleReached = 12,
+        summary = "Tư vấn trực tiếp cho hộ nông dân sau mùa thu hoạch",
+        teamMembers = new[] { "Nguyễn Văn An", "Trần Thị Bình" },
+    };
+
+    public static object Correction(long version, string unit) => new
+    {
+        version,
+        reason = "Điều chỉnh số người được tiếp cận",
+        activity = Activity(unit),
+    };
+
+    public static object Batch(int size, string unit) => new { activities = Enumerable.Range(0, size).Select(_ => Activity(unit)).ToArray() };
+}

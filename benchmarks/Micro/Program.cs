@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project benchmarks/Micro -- --filter '*' [--job short]
+BenchmarkSwitcher.FromAssembly(typeof(BhxhPlatform.Benchmarks.Micro.HashChainBenchmarks).Assembly).Run(args);

@@ -1,0 +1,62 @@
+using BhxhPlatform.Contracts.Outreach;
+using BhxhPlatform.ServiceDefaults.Problems;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.Http;
+
+namespace BhxhPlatform.Outreach.Activities;
+
+/// <summary>
+/// Log many activities in one request (an offline sync from the field): all or nothing. Each
+/// activity becomes its own stream and is announced on its own, all in one transaction.
+/// </summary>
+public sealed record LogActivityBatch(IReadOnlyList<LogActivity>? Activities)
+{
+    public const int MaxActivities = 200;
+}
+
+/// <summary>The ids of the activities logged, in the order they were sent.</summary>
+public sealed record LoggedActivityBatch(IReadOnlyList<Guid> Ids);
+
+public static class LogActivityBatchEndpoint
+{
+    public static ProblemDetails Validate(LogActivityBatch command)
+    {
+        var check = new Check();
+        var activities = command.Activities ?? [];
+        check
+            .That(activities.Count > 0, "activities", "required", "Phải có ít nhất một hoạt động.", "At least one activity is required.")
+            .That(activities.Count <= LogActivityBatch.MaxActivities, "activities", "too-many",
+                $"Tối đa {LogActivityBatch.MaxActivities} hoạt động mỗi lần gửi.", $"At most {LogActivityBatch.MaxActivities} activities per request.");
+        if (activities.Count > LogActivityBatch.MaxActivities)
+        {
+            return check.ToProblem();
+        }
+
+        for (var i = 0; i < activities.Count; i++)
+        {
+            check.Activity(activities[i], $"activities[{i}].");
+        }
+
+        return check.ToProblem();
+    }
+
+    [WolverinePost("/api/units/{unit}/activities/batch")]
+    [Tags("Activities")]
+    public static (LoggedActivityBatch, OutgoingMessages) Post(LogActivityBatch command, IDocumentSession session)
+    {
+        var ids = new List<Guid>(command.Activities!.Count);
+        var messages = new OutgoingMessages();
+        foreach (var activity in command.Activities!)
+        {
+            var id = Guid.CreateVersion7();
+            var details = activity.ToDetails();
+            session.Events.StartStream<Activity>(id, new ActivityLogged(id, details));
+            messages.Add(ActivityRules.Recorded(id, details));
+            ids.Add(id);
+        }
+
+        return (new LoggedActivityBatch(ids), messages);
+    }
+}
