@@ -35,7 +35,7 @@ public sealed class ServiceKillTests(ITestOutputHelper output)
         var stored = await Faults.LoggedEventsAsync(postgres.ConnectionString);
         var settling = System.Diagnostics.Stopwatch.StartNew();
         var delivered = await Faults.EventuallyAsync(
-            () => Faults.PlanningActivitiesAsync(postgres.ConnectionString), ids => ids.SetEquals(stored.Keys));
+            () => Faults.PlanningActivitiesAsync(postgres.ConnectionString), ids => ids.SetEquals(stored.Keys), TimeSpan.FromSeconds(100));
         settling.Stop();
         var applied = await Faults.AppliedRecordedAsync(postgres.ConnectionString);
 
