@@ -102,6 +102,7 @@ public static class CritterStackExtensions
             options.Transports.GetOrCreate<PostgresqlTransport>().EnableQueueNotifications = true;
             options.Durability.ScheduledJobPollingTime = TimeSpan.FromSeconds(1);
 
+            options.RetryTransientDatabaseFailures();
             IntegrationRouting.Apply(options, serviceName);
             configureWolverine?.Invoke(options);
         });

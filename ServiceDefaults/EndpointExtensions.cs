@@ -24,6 +24,7 @@ public static class EndpointExtensions
             configure?.Invoke(options);
         });
         app.MapAuditEndpoints();
+        app.MapDeadLetterEndpoints();
         return app;
     }
 }

@@ -10,14 +10,16 @@ namespace BhxhPlatform.TestSupport;
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly ProcessStartInfo _startInfo;
     private readonly StringBuilder _output = new();
+    private Process _process;
 
-    private ServiceProcess(string service, Process process, Uri baseAddress)
+    private ServiceProcess(string service, ProcessStartInfo startInfo, Uri baseAddress)
     {
         Service = service;
-        _process = process;
+        _startInfo = startInfo;
         BaseAddress = baseAddress;
+        _process = Launch();
     }
 
     public string Service { get; }
@@ -58,14 +60,54 @@ public sealed class ServiceProcess : IAsyncDisposable
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };
-        var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {service}.");
-        var started = new ServiceProcess(service, process, new Uri($"http://127.0.0.1:{port}"));
-        process.OutputDataReceived += (_, e) => started.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => started.Append(e.Data);
+        var started = new ServiceProcess(service, startInfo, new Uri($"http://127.0.0.1:{port}"));
+        try
+        {
+            await started.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
+        }
+        catch
+        {
+            await started.DisposeAsync();
+            throw;
+        }
+
+        return started;
+    }
+
+    /// <summary>The operating-system process id of the current incarnation.</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>How many times the process was killed and started again.</summary>
+    public int Restarts { get; private set; }
+
+    /// <summary>SIGKILL (no graceful shutdown, nothing flushed), then waits until the process is gone.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>Starts the service again on the same port and database; waits until healthy.</summary>
+    public async Task RestartAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+        Append($"---- restart {++Restarts} ----");
+        _process = Launch();
+        await WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
+    }
+
+    private Process Launch()
+    {
+        var process = Process.Start(_startInfo) ?? throw new InvalidOperationException($"Could not start {Service}.");
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await started.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
-        return started;
+        return process;
     }
 
     private void Append(string? line)

@@ -50,6 +50,13 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
         return await FromLocalBinariesAsync(database, cancellationToken);
     }
 
+    /// <summary>
+    /// Always a cluster from the local binaries (never a container or an external server), so the
+    /// caller can stop and start the server itself through <see cref="Cluster"/>.
+    /// </summary>
+    public static Task<ThrowawayPostgres> StartLocalAsync(string database = "bhxh", CancellationToken cancellationToken = default) =>
+        FromLocalBinariesAsync(database, cancellationToken);
+
     public async ValueTask DisposeAsync() => await _cleanup();
 
     private static async Task<ThrowawayPostgres> OnExternalServerAsync(string adminConnectionString, string database, CancellationToken cancellationToken)

@@ -1,0 +1,45 @@
+using System.Net.Sockets;
+using Npgsql;
+using Wolverine;
+using Wolverine.ErrorHandling;
+
+namespace BhxhPlatform.ServiceDefaults;
+
+/// <summary>
+/// A message whose handler failed because the database was briefly unreachable (restart, failover,
+/// dropped connection) is retried with growing pauses instead of going straight to the dead-letter
+/// table; the fault tests restart PostgreSQL under load and showed such messages dead-lettered.
+/// </summary>
+public static class TransientFailurePolicies
+{
+    public static WolverineOptions RetryTransientDatabaseFailures(this WolverineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.OnException(IsTransient)
+            .RetryWithCooldown(
+                TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2),
+                TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(15))
+            .Then.MoveToErrorQueue();
+        return options;
+    }
+
+    /// <summary>A database or network failure that may pass on its own; walks the inner exceptions.</summary>
+    public static bool IsTransient(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case NpgsqlException npgsql when npgsql.IsTransient:
+                case SocketException:
+                case IOException:
+                case TimeoutException:
+                    return true;
+                case PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "08000" or "08003" or "08006" }:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+}
