@@ -103,6 +103,7 @@ public static class CritterStackExtensions
             options.Durability.ScheduledJobPollingTime = TimeSpan.FromSeconds(1);
 
             options.RetryTransientDatabaseFailures();
+            options.RetryConcurrentDocumentWrites();
             IntegrationRouting.Apply(options, serviceName);
             configureWolverine?.Invoke(options);
         });

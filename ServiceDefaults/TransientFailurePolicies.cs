@@ -23,6 +23,21 @@ public static class TransientFailurePolicies
         return options;
     }
 
+    /// <summary>
+    /// Two messages about the same read-model document handled at once: the loser of the optimistic
+    /// check (or of the insert) is retried at once, and then sees the winner's result.
+    /// </summary>
+    public static WolverineOptions RetryConcurrentDocumentWrites(this WolverineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.OnException<JasperFx.ConcurrencyException>().Or<JasperFx.DocumentAlreadyExistsException>()
+            .RetryWithCooldown(
+                TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100),
+                TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(500))
+            .Then.MoveToErrorQueue();
+        return options;
+    }
+
     /// <summary>A database or network failure that may pass on its own; walks the inner exceptions.</summary>
     public static bool IsTransient(Exception exception)
     {

@@ -4,6 +4,10 @@ namespace BhxhPlatform.Contracts.Outreach;
 /// Outreach → Planning, Partners: a logged activity was corrected; the fields carry the
 /// activity's values after the correction (receivers replace what they held).
 /// </summary>
+/// <param name="Revision">
+/// The activity's version after this correction; a receiver applies a correction only when it is
+/// newer than the one it holds, so corrections handled out of order end at the newest. 0: unknown.
+/// </param>
 [ConsumedBy(ServiceNames.Planning, ServiceNames.Partners)]
 public sealed record ActivityCorrected(
     Guid ActivityId,
@@ -14,4 +18,5 @@ public sealed record ActivityCorrected(
     string? CommuneId,
     DateOnly OccurredOn,
     int PeopleReached,
-    IReadOnlyList<Guid> PartnerIds);
+    IReadOnlyList<Guid> PartnerIds,
+    long Revision = 0);

@@ -38,6 +38,7 @@ public static class CorrectActivityEndpoint
             [new ActivityCorrected(activity.Id, details, command.Reason.Trim())],
             [new Contract.ActivityCorrected(
                 recorded.ActivityId, recorded.DistrictPlanId, recorded.PlanLineCode, recorded.AudienceCode, recorded.FormKind,
-                recorded.CommuneId, recorded.OccurredOn, recorded.PeopleReached, recorded.PartnerIds)]);
+                recorded.CommuneId, recorded.OccurredOn, recorded.PeopleReached, recorded.PartnerIds,
+                Revision: activity.Version + 1)]);
     }
 }

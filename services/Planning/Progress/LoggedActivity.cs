@@ -9,6 +9,9 @@ namespace BhxhPlatform.Planning.Progress;
 /// <summary>
 /// Planning's copy of an activity Outreach logged, keyed by the activity id, as it now stands:
 /// corrections replace the fields, a void keeps the document but stops it counting.
+/// <see cref="Revision"/> is the activity's version in Outreach this copy reflects. The document
+/// uses optimistic concurrency: two messages about one activity handled at once cannot overwrite
+/// each other (the loser is retried with the other's result loaded).
 /// </summary>
 public sealed record LoggedActivity(
     Guid Id,
@@ -23,7 +26,8 @@ public sealed record LoggedActivity(
     IReadOnlyList<Guid> PartnerIds,
     int Corrections,
     bool Voided,
-    string? VoidReason);
+    string? VoidReason,
+    long Revision = 1);
 
 public static class ActivityRecordedHandler
 {
@@ -36,7 +40,7 @@ public static class ActivityRecordedHandler
             return;
         }
 
-        session.Store(new LoggedActivity(
+        session.Insert(new LoggedActivity(
             message.ActivityId, ReceivedFacts.DistrictOf(envelope), message.DistrictPlanId, message.PlanLineCode, message.AudienceCode,
             message.FormKind, message.CommuneId, message.OccurredOn, message.PeopleReached, message.PartnerIds, 0, false, null));
         session.Record(envelope, message, message.ActivityId, ReceivedFacts.Applied, clock);
@@ -45,14 +49,23 @@ public static class ActivityRecordedHandler
 
 public static class ActivityCorrectedHandler
 {
+    /// <summary>A correction older than the one already applied (or a repeat) changes nothing.</summary>
     public static async Task Handle(ActivityCorrected message, Envelope envelope, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
         var existing = await session.LoadAsync<LoggedActivity>(message.ActivityId, cancellation);
+        if (existing is not null && message.Revision != 0 && message.Revision <= existing.Revision)
+        {
+            session.Record(envelope, message, message.ActivityId, ReceivedFacts.Duplicate, clock);
+            return;
+        }
+
         var corrected = new LoggedActivity(
             message.ActivityId, ReceivedFacts.DistrictOf(envelope), message.DistrictPlanId, message.PlanLineCode, message.AudienceCode,
             message.FormKind, message.CommuneId, message.OccurredOn, message.PeopleReached, message.PartnerIds,
-            (existing?.Corrections ?? 0) + 1, existing?.Voided ?? false, existing?.VoidReason);
-        var unchanged = existing is not null && existing with { Corrections = corrected.Corrections, PartnerIds = corrected.PartnerIds } == corrected
+            (existing?.Corrections ?? 0) + 1, existing?.Voided ?? false, existing?.VoidReason,
+            message.Revision != 0 ? message.Revision : (existing?.Revision ?? 1) + 1);
+        var unchanged = existing is not null && message.Revision == 0
+            && existing with { Corrections = corrected.Corrections, PartnerIds = corrected.PartnerIds, Revision = corrected.Revision } == corrected
             && existing.PartnerIds.SequenceEqual(corrected.PartnerIds);
         if (unchanged)
         {
@@ -60,7 +73,15 @@ public static class ActivityCorrectedHandler
             return;
         }
 
-        session.Store(corrected);
+        if (existing is null)
+        {
+            session.Insert(corrected);
+        }
+        else
+        {
+            session.Store(corrected);
+        }
+
         session.Record(envelope, message, message.ActivityId, ReceivedFacts.Applied, clock);
     }
 }
@@ -77,9 +98,15 @@ public static class ActivityVoidedHandler
             return;
         }
 
-        session.Store((existing ?? new LoggedActivity(
-                message.ActivityId, ReceivedFacts.DistrictOf(envelope), Guid.Empty, "", "", "", null, default, 0, [], 0, true, null))
-            with { Voided = true, VoidReason = message.Reason });
+        if (existing is null)
+        {
+            session.Insert(new LoggedActivity(
+                message.ActivityId, ReceivedFacts.DistrictOf(envelope), Guid.Empty, "", "", "", null, default, 0, [], 0, true, message.Reason));
+        }
+        else
+        {
+            session.Store(existing with { Voided = true, VoidReason = message.Reason });
+        }
         session.Record(envelope, message, message.ActivityId, ReceivedFacts.Applied, clock);
     }
 }
