@@ -28,6 +28,7 @@ public static class ProblemDetailsSetup
             }
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<AlreadyExistsExceptionHandler>();
         return services;
     }
 
@@ -48,6 +49,39 @@ public static class ProblemDetailsSetup
                 HttpContext = httpContext,
                 Exception = badRequest,
                 ProblemDetails = new ProblemDetails { Status = badRequest.StatusCode },
+            });
+        }
+    }
+
+    /// <summary>
+    /// Two requests that create the same stream (a deterministic id, such as one plan per district
+    /// and year) or the same document at the same moment: the loser gets a 409 problem, not a 500.
+    /// </summary>
+    private sealed class AlreadyExistsExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+        {
+            var collision = false;
+            for (var e = exception; e is not null && !collision; e = e.InnerException)
+            {
+                collision = e is Marten.Exceptions.ExistingStreamIdCollisionException
+                    or JasperFx.Events.ExistingStreamIdCollisionException
+                    or JasperFx.DocumentAlreadyExistsException;
+            }
+
+            if (!collision)
+            {
+                return false;
+            }
+
+            httpContext.Response.StatusCode = StatusCodes.Status409Conflict;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                Exception = exception,
+                ProblemDetails = ProblemResults.Conflict(
+                    "already-exists", "Bản ghi này đã được tạo (có thể bởi một yêu cầu khác cùng lúc).",
+                    "This record already exists (perhaps created by another request at the same moment)."),
             });
         }
     }
