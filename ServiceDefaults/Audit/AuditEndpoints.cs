@@ -35,6 +35,11 @@ public static class AuditEndpoints
         audit.MapGet("/verify", (string unit, ChainVerifier verifier, CancellationToken ct) => verifier.VerifyAsync(unit, null, ct))
             .WithSummary("Recomputes the hash chain of every stream of the unit and reports the first broken link of each.");
 
+        audit.MapPost("/anchors", (string unit, HttpContext context, ChainVerifier verifier, TimeProvider clock, CancellationToken ct) =>
+                verifier.AnchorAsync(unit, context.User.Identity?.Name ?? "anonymous", clock.GetUtcNow(), ct))
+            .RequireAuthorization(policy => policy.RequireRole(Security.PlatformRoles.ProvincialAdministrator))
+            .WithSummary("Records the head of the unit's running chain over all its events (provincial administrator); verify checks every anchor.");
+
         audit.MapGet("/streams/{id:guid}/verify", (string unit, Guid id, ChainVerifier verifier, CancellationToken ct) => verifier.VerifyAsync(unit, id, ct))
             .WithSummary("Recomputes the hash chain of one stream.");
 

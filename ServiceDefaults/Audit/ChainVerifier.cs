@@ -4,15 +4,91 @@ namespace BhxhPlatform.ServiceDefaults.Audit;
 public sealed record BrokenLink(Guid StreamId, long Version, long? Sequence, string Problem, string Detail);
 
 /// <summary>The outcome of checking the chains of one stream or of all streams of a tenant.</summary>
-public sealed record ChainReport(string TenantId, int Streams, long Events, bool Intact, IReadOnlyList<BrokenLink> Broken);
+public sealed record ChainReport(string TenantId, int Streams, long Events, bool Intact, IReadOnlyList<BrokenLink> Broken)
+{
+    /// <summary>Anchors of the unit's running chain that no longer match the events (empty when all hold).</summary>
+    public IReadOnlyList<BrokenAnchor> BrokenAnchors { get; init; } = [];
+
+    /// <summary>How many anchors were checked.</summary>
+    public int AnchorsChecked { get; init; }
+}
+
+/// <summary>An anchor whose recorded head the events no longer reproduce.</summary>
+public sealed record BrokenAnchor(long LastSequence, long RecordedEvents, long CountedEvents, string RecordedHead, string RecomputedHead);
 
 /// <summary>
 /// Recomputes every hash from the stored facts and walks each stream's chain: a changed fact,
 /// a missing or inserted row, or a stream whose events end before its recorded version is reported.
 /// </summary>
-public sealed class ChainVerifier(EventLog log)
+public sealed class ChainVerifier(EventLog log, Marten.IDocumentStore store)
 {
+    /// <summary>Computes the unit's running chain now and records it as an anchor.</summary>
+    public async Task<AuditAnchor> AnchorAsync(string tenantId, string recordedBy, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var head = HashChain.Genesis;
+        long events = 0, last = 0;
+        await foreach (var e in log.ReadAsync(new EventQuery(tenantId), cancellationToken))
+        {
+            head = HashChain.NextTenantHead(head, e.Hash);
+            events++;
+            last = e.Sequence;
+        }
+
+        var anchor = new AuditAnchor(last.ToString(System.Globalization.CultureInfo.InvariantCulture), last, events, head, now, recordedBy);
+        await using var session = store.LightweightSession(tenantId);
+        session.Store(anchor);
+        await session.SaveChangesAsync(cancellationToken);
+        return anchor;
+    }
+
     public async Task<ChainReport> VerifyAsync(string tenantId, Guid? streamId, CancellationToken cancellationToken)
+    {
+        var report = await VerifyStreamsAsync(tenantId, streamId, cancellationToken);
+        if (streamId is not null)
+        {
+            return report;
+        }
+
+        await using var session = store.QuerySession(tenantId);
+        var anchors = (await Marten.QueryableExtensions.ToListAsync(
+            session.Query<AuditAnchor>().OrderBy(a => a.LastSequence), cancellationToken)).ToList();
+        if (anchors.Count == 0)
+        {
+            return report;
+        }
+
+        var broken = new List<BrokenAnchor>();
+        var head = HashChain.Genesis;
+        long counted = 0;
+        var next = 0;
+        await foreach (var e in log.ReadAsync(new EventQuery(tenantId), cancellationToken))
+        {
+            while (next < anchors.Count && e.Sequence > anchors[next].LastSequence)
+            {
+                Check(anchors[next++], head, counted, broken);
+            }
+
+            head = HashChain.NextTenantHead(head, e.Hash);
+            counted++;
+        }
+
+        while (next < anchors.Count)
+        {
+            Check(anchors[next++], head, counted, broken);
+        }
+
+        return report with { Intact = report.Intact && broken.Count == 0, BrokenAnchors = broken, AnchorsChecked = anchors.Count };
+    }
+
+    private static void Check(AuditAnchor anchor, string head, long counted, List<BrokenAnchor> broken)
+    {
+        if (anchor.TenantChainHead != head)
+        {
+            broken.Add(new BrokenAnchor(anchor.LastSequence, anchor.Events, counted, anchor.TenantChainHead, head));
+        }
+    }
+
+    private async Task<ChainReport> VerifyStreamsAsync(string tenantId, Guid? streamId, CancellationToken cancellationToken)
     {
         var streams = await log.StreamsAsync(tenantId, streamId, cancellationToken);
         var broken = new Dictionary<Guid, BrokenLink>();

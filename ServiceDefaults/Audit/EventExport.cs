@@ -50,7 +50,7 @@ public sealed class EventExport(EventLog log)
             count++;
             first ??= e.Sequence;
             last = e.Sequence;
-            chain = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(chain + (e.Hash ?? string.Empty))));
+            chain = HashChain.NextTenantHead(chain, e.Hash);
             var line = format == Csv ? Encoding.UTF8.GetBytes(CsvLine(e)) : JsonSerializer.SerializeToUtf8Bytes(e, Json);
             await WriteLineAsync(output, hash, line, cancellationToken);
         }

@@ -46,6 +46,13 @@ public static class HashChain
     }
 
     /// <summary>
+    /// The unit's running chain: each event's own hash folded, in sequence order, into the head
+    /// before it. Deleting a whole stream, or rows of several, changes every head after them.
+    /// </summary>
+    public static string NextTenantHead(string head, string? eventHash) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(head + (eventHash ?? string.Empty))));
+
+    /// <summary>
     /// JSON in one canonical form (object keys sorted, no insignificant whitespace, strings
     /// unescaped where JSON allows), so the serializer's output at append time and PostgreSQL's
     /// jsonb text at verification hash the same.

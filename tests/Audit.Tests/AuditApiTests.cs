@@ -223,7 +223,9 @@ public sealed class AuditApiTests(AuditFixture fixture) : IAsyncLifetime
     private sealed class ChainReportComparer : IEqualityComparer<ChainReport>
     {
         public bool Equals(ChainReport? x, ChainReport? y) =>
-            x is not null && y is not null && x with { Broken = [] } == y with { Broken = [] } && x.Broken.SequenceEqual(y.Broken);
+            x is not null && y is not null &&
+            x with { Broken = [], BrokenAnchors = [] } == y with { Broken = [], BrokenAnchors = [] } &&
+            x.Broken.SequenceEqual(y.Broken) && x.BrokenAnchors.SequenceEqual(y.BrokenAnchors);
 
         public int GetHashCode(ChainReport obj) => 0;
     }
