@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using BhxhPlatform.DevTokens;
 using BhxhPlatform.LocalPostgres;
 
 namespace BhxhPlatform.TestSupport;
@@ -158,25 +159,12 @@ public sealed class ServiceProcess : IAsyncDisposable
     {
         var testOutput = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
         var configuration = new DirectoryInfo(testOutput).Parent!.Name;
-        var root = FindRepositoryRoot(testOutput);
+        var root = DevSigningKey.FindRepositoryRoot(testOutput);
         var folder = char.ToUpperInvariant(service[0]) + service[1..];
         var output = Path.Combine(root, "services", folder, "bin", configuration, "net10.0");
         return File.Exists(Path.Combine(output, $"{assembly}.dll"))
             ? output
             : throw new FileNotFoundException($"{assembly}.dll is not built in {output}.");
-    }
-
-    private static string FindRepositoryRoot(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "BhxhPlatform.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("BhxhPlatform.sln was not found above the test output.");
     }
 
     public async ValueTask DisposeAsync()

@@ -28,28 +28,21 @@ public sealed partial class CatalogueTranscriptionTests
     /// the check runs from any clone. <see cref="The_repository_copy_of_the_seed_is_the_shared_seed"/>
     /// ties that copy to the steering repository's shared/seed wherever that folder is present.
     /// </summary>
-    private static string SeedFolder()
+    private static string SeedFolder() =>
+        FolderAbove(Path.Combine("services", "Planning", "Catalogue", "source"))
+        ?? throw new DirectoryNotFoundException("No services/Planning/Catalogue/source folder above " + AppContext.BaseDirectory);
+
+    private static string? SharedSeedFolder() => FolderAbove(Path.Combine("shared", "seed"));
+
+    /// <summary>The first folder named <paramref name="relative"/> under the test output or one of its parents.</summary>
+    private static string? FolderAbove(string relative)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var source = Path.Combine(dir.FullName, "services", "Planning", "Catalogue", "source");
-            if (Directory.Exists(source))
+            var candidate = Path.Combine(dir.FullName, relative);
+            if (Directory.Exists(candidate))
             {
-                return source;
-            }
-        }
-
-        throw new DirectoryNotFoundException("No services/Planning/Catalogue/source folder above " + AppContext.BaseDirectory);
-    }
-
-    private static string? SharedSeedFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var seed = Path.Combine(dir.FullName, "shared", "seed");
-            if (Directory.Exists(seed))
-            {
-                return seed;
+                return candidate;
             }
         }
 
