@@ -1,5 +1,6 @@
 using System.Reflection;
 using BhxhPlatform.ServiceDefaults.Audit;
+using BhxhPlatform.ServiceDefaults.Messaging;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
@@ -77,6 +78,7 @@ public static class CritterStackExtensions
             .IntegrateWithWolverine(integration => integration.TransportSchemaName = QueueSchema);
 
         builder.Services.AddAudit(AggregateTypes.FromAssembly(applicationAssembly));
+        builder.Services.AddSingleton<IntegrationOutbox>();
         builder.Services.AddWolverineHttp();
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
@@ -107,6 +109,10 @@ public static class CritterStackExtensions
             IntegrationRouting.Apply(options, serviceName);
             configureWolverine?.Invoke(options);
         });
+
+        // Before the first request: the queues this service writes its announcements into.
+        builder.Services.AddSingleton(new ServiceIdentity(serviceName));
+        builder.Services.AddHostedService<IntegrationQueues>();
 
         return builder;
     }

@@ -17,7 +17,8 @@ internal static class Faults
     {
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
             "Bearer", TokenMinter.Mint(SigningKey, "admin.dong-nai", "province-admin", "dong-nai"));
-        client.Timeout = TimeSpan.FromSeconds(15);
+        // Long enough for a service's first request (Wolverine compiles its handlers then) on a busy machine.
+        client.Timeout = TimeSpan.FromSeconds(30);
         return client;
     }
 

@@ -4,6 +4,7 @@ using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 using Contract = BhxhPlatform.Contracts.Outreach;
+using BhxhPlatform.ServiceDefaults.Messaging;
 
 namespace BhxhPlatform.Outreach.Activities;
 
@@ -29,16 +30,16 @@ public static class CorrectActivityEndpoint
 
     [WolverinePost("/api/units/{unit}/activities/{id}/corrections")]
     [Tags("Activities")]
-    public static (IResult, Events, OutgoingMessages) Post(CorrectActivity command, [WriteAggregate] Activity activity)
+    public static (IResult, Events, Announce) Post(CorrectActivity command, [WriteAggregate] Activity activity)
     {
         var details = command.Activity.ToDetails();
         var recorded = ActivityRules.Recorded(activity.Id, details);
         return (
             Results.Accepted(),
             [new ActivityCorrected(activity.Id, details, command.Reason.Trim())],
-            [new Contract.ActivityCorrected(
+            new Announce(new Contract.ActivityCorrected(
                 recorded.ActivityId, recorded.DistrictPlanId, recorded.PlanLineCode, recorded.AudienceCode, recorded.FormKind,
                 recorded.CommuneId, recorded.OccurredOn, recorded.PeopleReached, recorded.PartnerIds,
-                Revision: activity.Version + 1)]);
+                Revision: activity.Version + 1)));
     }
 }

@@ -1,6 +1,7 @@
 using BhxhPlatform.Contracts;
 using BhxhPlatform.Contracts.Outreach;
 using BhxhPlatform.Outreach.Common;
+using BhxhPlatform.ServiceDefaults.Messaging;
 using BhxhPlatform.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
@@ -193,13 +194,13 @@ public static class LogActivityEndpoint
 
     [WolverinePost("/api/units/{unit}/activities")]
     [Tags("Activities")]
-    public static (CreationResponse<Guid>, IStartStream, OutgoingMessages) Post(LogActivity command, string unit)
+    public static (CreationResponse<Guid>, IStartStream, Announce) Post(LogActivity command, string unit)
     {
         var id = Guid.CreateVersion7();
         var details = command.ToDetails();
         return (
             new CreationResponse<Guid>($"/api/units/{unit}/activities/{id}", id),
             MartenOps.StartStream<Activity>(id, new ActivityLogged(id, details)),
-            [ActivityRules.Recorded(id, details)]);
+            new Announce(ActivityRules.Recorded(id, details)));
     }
 }

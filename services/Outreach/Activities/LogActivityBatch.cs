@@ -4,6 +4,7 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
+using BhxhPlatform.ServiceDefaults.Messaging;
 
 namespace BhxhPlatform.Outreach.Activities;
 
@@ -44,10 +45,10 @@ public static class LogActivityBatchEndpoint
 
     [WolverinePost("/api/units/{unit}/activities/batch")]
     [Tags("Activities")]
-    public static (LoggedActivityBatch, OutgoingMessages) Post(LogActivityBatch command, IDocumentSession session)
+    public static (LoggedActivityBatch, Announce) Post(LogActivityBatch command, IDocumentSession session)
     {
         var ids = new List<Guid>(command.Activities!.Count);
-        var messages = new OutgoingMessages();
+        var messages = new Announce();
         foreach (var activity in command.Activities!)
         {
             var id = Guid.CreateVersion7();

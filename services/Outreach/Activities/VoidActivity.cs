@@ -4,6 +4,7 @@ using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 using Contract = BhxhPlatform.Contracts.Outreach;
+using BhxhPlatform.ServiceDefaults.Messaging;
 
 namespace BhxhPlatform.Outreach.Activities;
 
@@ -27,9 +28,9 @@ public static class VoidActivityEndpoint
 
     [WolverinePost("/api/units/{unit}/activities/{id}/void")]
     [Tags("Activities")]
-    public static (IResult, Events, OutgoingMessages) Post(VoidActivity command, [WriteAggregate] Activity activity)
+    public static (IResult, Events, Announce) Post(VoidActivity command, [WriteAggregate] Activity activity)
     {
         var reason = command.Reason.Trim();
-        return (Results.Accepted(), [new ActivityVoided(activity.Id, reason)], [new Contract.ActivityVoided(activity.Id, reason)]);
+        return (Results.Accepted(), [new ActivityVoided(activity.Id, reason)], new Announce(new Contract.ActivityVoided(activity.Id, reason)));
     }
 }

@@ -8,6 +8,7 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
+using BhxhPlatform.ServiceDefaults.Messaging;
 
 namespace BhxhPlatform.Outreach.Enrolments;
 
@@ -44,10 +45,10 @@ public static class ImportEnrolmentsEndpoint
 
     [WolverinePost("/api/units/{unit}/enrolment-imports")]
     [Tags("Enrolments")]
-    public static async Task<(IResult, OutgoingMessages)> Post(
+    public static async Task<(IResult, Announce)> Post(
         string unit, Guid? organisationId, HttpContext context, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
-        var messages = new OutgoingMessages();
+        var messages = new Announce();
         var orgId = organisationId ?? Guid.Empty;
         var organisation = orgId == Guid.Empty ? null : await session.LoadAsync<KnownPartner>(orgId, cancellation);
         if (organisation is not { IsCollectionServiceOrganisation: true })

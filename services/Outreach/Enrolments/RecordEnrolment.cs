@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
+using BhxhPlatform.ServiceDefaults.Messaging;
 
 namespace BhxhPlatform.Outreach.Enrolments;
 
@@ -126,14 +127,14 @@ public static class RecordEnrolmentEndpoint
 
     [WolverinePost("/api/units/{unit}/enrolments")]
     [Tags("Enrolments")]
-    public static (CreationResponse<Guid>, IStartStream, OutgoingMessages) Post(RecordEnrolment command, EnrolmentReferences references, string unit)
+    public static (CreationResponse<Guid>, IStartStream, Announce) Post(RecordEnrolment command, EnrolmentReferences references, string unit)
     {
         var id = Guid.CreateVersion7();
         var recorded = EnrolmentRules.Recorded(id, command, references, importRowKey: null);
         return (
             new CreationResponse<Guid>($"/api/units/{unit}/enrolments/{id}", id),
             MartenOps.StartStream<Enrolment>(id, recorded),
-            [Enrolment.Announce(recorded)]);
+            new Announce(Enrolment.Announce(recorded)));
     }
 }
 

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
+using BhxhPlatform.ServiceDefaults.Messaging;
 
 namespace BhxhPlatform.Outreach.HandOffs;
 
@@ -71,7 +72,7 @@ public static class HandOffProspectsEndpoint
 
     [WolverinePost("/api/units/{unit}/hand-offs")]
     [Tags("Hand-offs")]
-    public static (CreationResponse<Guid>, OutgoingMessages) Post(HandOffProspects command, HandOffParties parties, string unit, IDocumentSession session)
+    public static (CreationResponse<Guid>, Announce) Post(HandOffProspects command, HandOffParties parties, string unit, IDocumentSession session)
     {
         var id = Guid.CreateVersion7();
         var ids = command.ProspectIds!;
@@ -86,7 +87,7 @@ public static class HandOffProspectsEndpoint
 
         return (
             new CreationResponse<Guid>($"/api/units/{unit}/hand-offs/{id}", id),
-            [new Contracts.Outreach.ProspectsHandedOff(id, command.CollectionOrganisationId, ids.Count, command.HandedOffOn)]);
+            new Announce(new Contracts.Outreach.ProspectsHandedOff(id, command.CollectionOrganisationId, ids.Count, command.HandedOffOn)));
     }
 }
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
+using BhxhPlatform.ServiceDefaults.Messaging;
 
 namespace BhxhPlatform.Outreach.HandOffs;
 
@@ -65,7 +66,7 @@ public static class ReportHandOffOutcomesEndpoint
 
     [WolverinePost("/api/units/{unit}/hand-offs/{id}/outcomes")]
     [Tags("Hand-offs")]
-    public static (IResult, Events, OutgoingMessages) Post(
+    public static (IResult, Events, Announce) Post(
         ReportHandOffOutcomes command, [WriteAggregate] HandOffBatch batch, ReportedProspects reported, IDocumentSession session)
     {
         var lines = command.Outcomes!.Select(o => new OutcomeLine(o.ProspectId, o.Outcome!.Value)).ToList();
@@ -76,6 +77,6 @@ public static class ReportHandOffOutcomesEndpoint
         }
 
         var recorded = new HandOffOutcomesRecorded(batch.Id, lines, command.ReportedOn);
-        return (Results.Accepted(), [recorded], [batch.Apply(recorded).Totals()]);
+        return (Results.Accepted(), [recorded], new Announce(batch.Apply(recorded).Totals()));
     }
 }

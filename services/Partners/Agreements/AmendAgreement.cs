@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
+using BhxhPlatform.ServiceDefaults.Messaging;
 
 namespace BhxhPlatform.Partners.Agreements;
 
@@ -45,12 +46,12 @@ public static class AmendAgreementEndpoint
     [WolverinePost("/api/units/{unit}/agreements/{id}/amend")]
     [Tags("Agreements")]
     [ProducesResponseType<Written>(StatusCodes.Status200OK)]
-    public static (IResult, Events, OutgoingMessages) Post(AmendAgreement command, [WriteAggregate] Agreement agreement)
+    public static (IResult, Events, Announce) Post(AmendAgreement command, [WriteAggregate] Agreement agreement)
     {
         var amended = new AgreementAmended(
             agreement.Id, command.PartnerIds!,
             new AgreementScope(command.AudienceCodes ?? [], command.FormKinds ?? [], command.PlanLineCodes ?? [], command.ActivitiesPerYear),
             command.ValueVnd, command.Note.Trim());
-        return (Results.Ok(new Written(agreement.Id, agreement.Version + 1)), [amended], [agreement.Apply(amended).ToSigned()]);
+        return (Results.Ok(new Written(agreement.Id, agreement.Version + 1)), [amended], new Announce(agreement.Apply(amended).ToSigned()));
     }
 }

@@ -1,6 +1,7 @@
 using BhxhPlatform.Contracts.Partners;
 using Marten;
 using Wolverine;
+using BhxhPlatform.ServiceDefaults.Messaging;
 
 namespace BhxhPlatform.Partners.Agreements;
 
@@ -16,15 +17,15 @@ public static class ExpireAgreementHandler
     public static bool ShouldExpire(Agreement? agreement, DateOnly scheduledEndsOn) =>
         agreement is { Status: AgreementStatus.Signed } && agreement.EndsOn == scheduledEndsOn;
 
-    public static async Task<OutgoingMessages> Handle(ExpireAgreement message, IDocumentSession session, CancellationToken cancellation)
+    public static async Task<Announce> Handle(ExpireAgreement message, IDocumentSession session, CancellationToken cancellation)
     {
         var stream = await session.Events.FetchForWriting<Agreement>(message.AgreementId, cancellation);
         if (!ShouldExpire(stream.Aggregate, message.EndsOn))
         {
-            return [];
+            return Announce.Nothing;
         }
 
         stream.AppendOne(new AgreementExpired(message.AgreementId, message.EndsOn));
-        return [new AgreementEnded(message.AgreementId, nameof(AgreementStatus.Expired), message.EndsOn)];
+        return new Announce(new AgreementEnded(message.AgreementId, nameof(AgreementStatus.Expired), message.EndsOn));
     }
 }

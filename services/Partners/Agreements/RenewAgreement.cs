@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
+using BhxhPlatform.ServiceDefaults.Messaging;
 
 namespace BhxhPlatform.Partners.Agreements;
 
@@ -33,12 +34,12 @@ public static class RenewAgreementEndpoint
     [WolverinePost("/api/units/{unit}/agreements/{id}/renew")]
     [Tags("Agreements")]
     [ProducesResponseType<Written>(StatusCodes.Status200OK)]
-    public static (IResult, Events, OutgoingMessages) Post(
+    public static (IResult, Events, Announce, OutgoingMessages) Post(
         RenewAgreement command, [WriteAggregate] Agreement agreement, TimeProvider clock, IOptions<AgreementOptions> options)
     {
         var renewed = new AgreementRenewed(agreement.Id, agreement.EndsOn, command.EndsOn!.Value, AgreementSchedule.Today(clock));
-        var outgoing = new OutgoingMessages { agreement.Apply(renewed).ToSigned() };
-        outgoing.AddRange(AgreementSchedule.For(agreement.Id, renewed.EndsOn, clock, options.Value.ExpiryWarningDays));
-        return (Results.Ok(new Written(agreement.Id, agreement.Version + 1)), [renewed], outgoing);
+        var expiry = new OutgoingMessages();
+        expiry.AddRange(AgreementSchedule.For(agreement.Id, renewed.EndsOn, clock, options.Value.ExpiryWarningDays));
+        return (Results.Ok(new Written(agreement.Id, agreement.Version + 1)), [renewed], new Announce(agreement.Apply(renewed).ToSigned()), expiry);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
+using BhxhPlatform.ServiceDefaults.Messaging;
 
 namespace BhxhPlatform.Partners.Agreements;
 
@@ -43,12 +44,12 @@ public static class SignAgreementEndpoint
     [WolverinePost("/api/units/{unit}/agreements/{id}/sign")]
     [Tags("Agreements")]
     [ProducesResponseType<Written>(StatusCodes.Status200OK)]
-    public static (IResult, Events, OutgoingMessages) Post(
+    public static (IResult, Events, Announce, OutgoingMessages) Post(
         SignAgreement command, [WriteAggregate] Agreement agreement, TimeProvider clock, IOptions<AgreementOptions> options)
     {
         var signed = new AgreementConcluded(agreement.Id, command.SignedOn ?? AgreementSchedule.Today(clock));
-        var outgoing = new OutgoingMessages { agreement.Apply(signed).ToSigned() };
-        outgoing.AddRange(AgreementSchedule.For(agreement.Id, agreement.EndsOn, clock, options.Value.ExpiryWarningDays));
-        return (Results.Ok(new Written(agreement.Id, agreement.Version + 1)), [signed], outgoing);
+        var expiry = new OutgoingMessages();
+        expiry.AddRange(AgreementSchedule.For(agreement.Id, agreement.EndsOn, clock, options.Value.ExpiryWarningDays));
+        return (Results.Ok(new Written(agreement.Id, agreement.Version + 1)), [signed], new Announce(agreement.Apply(signed).ToSigned()), expiry);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
+using BhxhPlatform.ServiceDefaults.Messaging;
 
 namespace BhxhPlatform.Partners.Agreements;
 
@@ -33,10 +34,10 @@ public static class TerminateAgreementEndpoint
     [WolverinePost("/api/units/{unit}/agreements/{id}/terminate")]
     [Tags("Agreements")]
     [ProducesResponseType<Written>(StatusCodes.Status200OK)]
-    public static (IResult, Events, OutgoingMessages) Post(TerminateAgreement command, [WriteAggregate] Agreement agreement, TimeProvider clock)
+    public static (IResult, Events, Announce) Post(TerminateAgreement command, [WriteAggregate] Agreement agreement, TimeProvider clock)
     {
         var terminated = new AgreementTerminated(agreement.Id, command.Reason.Trim(), command.TerminatedOn ?? AgreementSchedule.Today(clock));
         return (Results.Ok(new Written(agreement.Id, agreement.Version + 1)), [terminated],
-            [new AgreementEnded(agreement.Id, nameof(AgreementStatus.Terminated), terminated.TerminatedOn)]);
+            new Announce(new AgreementEnded(agreement.Id, nameof(AgreementStatus.Terminated), terminated.TerminatedOn)));
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
+using BhxhPlatform.ServiceDefaults.Messaging;
 
 namespace BhxhPlatform.Partners.Registry;
 
@@ -19,12 +20,12 @@ public static class ChangePartnerDetailsEndpoint
     [WolverinePost("/api/units/{unit}/partners/{id}/details")]
     [Tags("Partners")]
     [ProducesResponseType<Written>(StatusCodes.Status200OK)]
-    public static (IResult, Events, OutgoingMessages) Post(ChangePartnerDetails command, [WriteAggregate] Partner partner)
+    public static (IResult, Events, Announce) Post(ChangePartnerDetails command, [WriteAggregate] Partner partner)
     {
         var communeId = string.IsNullOrEmpty(command.CommuneId) ? null : command.CommuneId;
         var changed = new PartnerDetailsChanged(partner.Id, command.Name.Trim(), command.Type!.Value, communeId);
         // Re-announced so the directories Planning and Outreach keep by partner id follow the change.
         return (Results.Ok(new Written(partner.Id, partner.Version + 1)), [changed],
-            [new PartnerRegistered(partner.Id, changed.Name, changed.Type.ToString(), changed.CommuneId)]);
+            new Announce(new PartnerRegistered(partner.Id, changed.Name, changed.Type.ToString(), changed.CommuneId)));
     }
 }

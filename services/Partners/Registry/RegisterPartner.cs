@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
+using BhxhPlatform.ServiceDefaults.Messaging;
 
 namespace BhxhPlatform.Partners.Registry;
 
@@ -17,7 +18,7 @@ public static class RegisterPartnerEndpoint
 
     [WolverinePost("/api/units/{unit}/partners")]
     [Tags("Partners")]
-    public static (CreationResponse<Guid>, IStartStream, OutgoingMessages) Post(RegisterPartner command, string unit)
+    public static (CreationResponse<Guid>, IStartStream, Announce) Post(RegisterPartner command, string unit)
     {
         var id = Guid.CreateVersion7();
         var communeId = string.IsNullOrEmpty(command.CommuneId) ? null : command.CommuneId;
@@ -25,6 +26,6 @@ public static class RegisterPartnerEndpoint
         return (
             new CreationResponse<Guid>($"/api/units/{unit}/partners/{id}", id),
             MartenOps.StartStream<Partner>(id, registered),
-            [new PartnerRegistered(id, registered.Name, registered.Type.ToString(), registered.CommuneId)]);
+            new Announce(new PartnerRegistered(id, registered.Name, registered.Type.ToString(), registered.CommuneId)));
     }
 }

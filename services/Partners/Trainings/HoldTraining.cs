@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
+using BhxhPlatform.ServiceDefaults.Messaging;
 
 namespace BhxhPlatform.Partners.Trainings;
 
@@ -66,11 +67,11 @@ public static class HoldTrainingEndpoint
     [WolverinePost("/api/units/{unit}/trainings/{id}/hold")]
     [Tags("Trainings")]
     [ProducesResponseType<Written>(StatusCodes.Status200OK)]
-    public static (IResult, Events, OutgoingMessages) Post(HoldTraining command, [WriteAggregate] Training training)
+    public static (IResult, Events, Announce) Post(HoldTraining command, [WriteAggregate] Training training)
     {
         var ids = command.CollaboratorIds ?? [];
         var held = new TrainingConducted(training.Id, command.HeldOn!.Value, command.Attendees ?? ids.Count, ids);
         return (Results.Ok(new Written(training.Id, training.Version + 1)), [held],
-            [new Contracts.Partners.TrainingHeld(training.Id, training.AssociationId, held.HeldOn, held.Attendees, training.PlanLineCode)]);
+            new Announce(new Contracts.Partners.TrainingHeld(training.Id, training.AssociationId, held.HeldOn, held.Attendees, training.PlanLineCode)));
     }
 }

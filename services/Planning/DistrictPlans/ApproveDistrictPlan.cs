@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten;
 using Wolverine;
+using BhxhPlatform.ServiceDefaults.Messaging;
 
 namespace BhxhPlatform.Planning.DistrictPlans;
 
@@ -19,9 +20,9 @@ public static class ApproveDistrictPlanEndpoint
 
     [Authorize(Roles = PlatformRoles.ProvincialAdministrator)]
     [Tags("District plans")]
-    public static (IResult, Events, OutgoingMessages) Post(ApproveDistrictPlan command, [WriteAggregate] DistrictPlan plan)
+    public static (IResult, Events, Announce) Post(ApproveDistrictPlan command, [WriteAggregate] DistrictPlan plan)
     {
         var revision = plan.Revision + 1;
-        return (Results.NoContent(), [new DistrictPlanApprovedByProvince(plan.Id, revision)], [plan.ApprovedMessage(revision)]);
+        return (Results.NoContent(), [new DistrictPlanApprovedByProvince(plan.Id, revision)], new Announce(plan.ApprovedMessage(revision)));
     }
 }

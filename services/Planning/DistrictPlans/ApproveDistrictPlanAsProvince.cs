@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine;
+using BhxhPlatform.ServiceDefaults.Messaging;
 
 namespace BhxhPlatform.Planning.DistrictPlans;
 
@@ -18,14 +19,14 @@ public static class ApproveDistrictPlanAsProvinceEndpoint
     [WolverinePost("/api/units/{unit}/district-plans/{district}/years/{year}/approve")]
     [Authorize(Roles = PlatformRoles.ProvincialAdministrator)]
     [Tags("District plans")]
-    public static async Task<(IResult, OutgoingMessages)> Post(
+    public static async Task<(IResult, Announce)> Post(
         ApproveDistrictPlan command, string district, int year, IDocumentSession session, CancellationToken cancellation)
     {
-        var messages = new OutgoingMessages();
+        var messages = new Announce();
         var result = await ProvinceDecision.DecideAsync(session, district, year, command.Version, PlanAction.Approve, plan =>
         {
             var revision = plan.Revision + 1;
-            messages.Add(plan.ApprovedMessage(revision), ProvinceDecision.ToDistrict(district));
+            messages.Add(plan.ApprovedMessage(revision), district);
             return new DistrictPlanApprovedByProvince(plan.Id, revision);
         }, cancellation);
         return (result, messages);

@@ -38,6 +38,4 @@ public static class ProvinceDecision
         stream.AppendOne(decide(plan));
         return Results.NoContent();
     }
-
-    public static DeliveryOptions ToDistrict(string district) => new() { TenantId = district };
 }

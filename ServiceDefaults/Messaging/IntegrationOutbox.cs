@@ -1,0 +1,137 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Reflection;
+using BhxhPlatform.Contracts;
+using JasperFx.Events.Daemon;
+using Marten;
+using Marten.Services;
+using Wolverine;
+using Wolverine.Runtime;
+using Wolverine.Runtime.Serialization;
+using Wolverine.Util;
+
+namespace BhxhPlatform.ServiceDefaults.Messaging;
+
+/// <summary>
+/// Puts integration messages straight into the consumers' PostgreSQL queue tables, inside the
+/// transaction of the command that produced them.
+/// </summary>
+/// <remarks>
+/// Every service shares one database, so the consumer's queue is in reach of the producer's
+/// transaction: the message becomes visible exactly when the events commit, and never without
+/// them. That is the guarantee of Wolverine's durable outbox without its second hop (an outbox
+/// row, then one relay transaction per message and destination after the commit), which capped a
+/// service at a few hundred messages a second. The rows are Wolverine envelopes, written with
+/// Wolverine's own serializers, so each consumer's Wolverine listener, inbox, retries and dead
+/// letters handle them as before; a NOTIFY in the same transaction wakes the listener on commit.
+/// </remarks>
+public sealed class IntegrationOutbox
+{
+    /// <summary>The channel Wolverine's PostgreSQL listeners wait on (EnableQueueNotifications).</summary>
+    public const string WakeUpChannel = "wolverine_queue_wakeup";
+
+    private static readonly ConcurrentDictionary<Type, string[]> Consumers = new();
+    private static readonly Meter Meter = new(Telemetry.PlatformMeterName);
+    private static readonly Counter<long> Published = Meter.CreateCounter<long>(
+        "bhxh.integration.published", "{message}", "Integration messages written to consumer queues (counted on commit).");
+
+    private readonly IWolverineRuntime _runtime;
+    private readonly string _serviceName;
+
+    public IntegrationOutbox(IWolverineRuntime runtime)
+    {
+        ArgumentNullException.ThrowIfNull(runtime);
+        _runtime = runtime;
+        _serviceName = runtime.Options.ServiceName;
+    }
+
+    /// <summary>The queue table a service listens on.</summary>
+    public static string QueueTable(string service) => $"{CritterStackExtensions.QueueSchema}.wolverine_queue_{service}";
+
+    /// <summary>The services that consume <paramref name="messageType"/>, from its <see cref="ConsumedByAttribute"/>.</summary>
+    public static IReadOnlyList<string> ConsumersOf(Type messageType) => Consumers.GetOrAdd(messageType, type =>
+    {
+        var services = type.GetCustomAttribute<ConsumedByAttribute>()?.Services.Distinct(StringComparer.Ordinal).ToArray()
+            ?? throw new InvalidOperationException(
+                $"{type.FullName} is not an integration message: only records of the contracts project marked [ConsumedBy] cross service lines.");
+
+        // Service names become table names and a NOTIFY payload: plain lower-case words only.
+        return services.All(s => s.Length > 0 && s.All(c => c is >= 'a' and <= 'z' or '_'))
+            ? services
+            : throw new InvalidOperationException($"{type.FullName} names a consumer that is not a plain service name.");
+    });
+
+    /// <summary>
+    /// Queues <paramref name="message"/> for every consumer in <paramref name="session"/>'s unit of
+    /// work. Who, correlation and causation come from the session; the unit (tenant) is the
+    /// session's unless <paramref name="tenantId"/> names another (a province deciding for a district).
+    /// </summary>
+    public void Publish(IDocumentSession session, object message, string? tenantId = null)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(message);
+        var envelopes = PendingFor(session);
+        foreach (var consumer in ConsumersOf(message.GetType()).Where(c => c != _serviceName))
+        {
+            var envelope = new Envelope(message)
+            {
+                MessageType = message.GetType().ToMessageTypeName(),
+                ContentType = EnvelopeConstants.JsonContentType,
+                Serializer = _runtime.Options.DefaultSerializer,
+                Destination = new Uri($"postgresql://{consumer}"),
+                Source = _serviceName,
+                TenantId = tenantId ?? session.TenantId,
+                UserName = session.LastModifiedBy,
+                CorrelationId = session.CorrelationId ?? Activity.Current?.RootId,
+                ParentId = Activity.Current?.Id,
+                SentAt = DateTimeOffset.UtcNow,
+            };
+            envelope.ConversationId = envelope.Id;
+            session.QueueSqlCommand(
+                $"insert into {QueueTable(consumer)} (id, body, message_type) values (?, ?, ?)",
+                envelope.Id, EnvelopeSerializer.Serialize(envelope), envelope.MessageType);
+            if (envelopes.Destinations.Add(consumer))
+            {
+                // NOTIFY is transactional: the listener wakes when (and only if) the command commits.
+                // A statement, not select pg_notify(): a batched command must not return rows.
+                session.QueueSqlCommand($"notify {WakeUpChannel}, '{QueueTable(consumer)}'");
+            }
+
+            envelopes.Envelopes.Add(envelope);
+        }
+    }
+
+    private PendingEnvelopes PendingFor(IDocumentSession session)
+    {
+        var pending = session.Listeners.OfType<PendingEnvelopes>().FirstOrDefault();
+        if (pending is null)
+        {
+            pending = new PendingEnvelopes(_runtime);
+            session.Listeners.Add(pending);
+        }
+
+        return pending;
+    }
+
+    /// <summary>Reports the envelopes of a session as sent once its transaction has committed.</summary>
+    private sealed class PendingEnvelopes(IWolverineRuntime runtime) : DocumentSessionListenerBase
+    {
+        public List<Envelope> Envelopes { get; } = [];
+
+        public HashSet<string> Destinations { get; } = new(StringComparer.Ordinal);
+
+        public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
+        {
+            foreach (var envelope in Envelopes)
+            {
+                runtime.MessageTracking.Sent(envelope);
+            }
+
+            Published.Add(Envelopes.Count);
+            Envelopes.Clear();
+            Destinations.Clear();
+            return Task.CompletedTask;
+        }
+    }
+}

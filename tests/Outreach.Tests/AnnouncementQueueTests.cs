@@ -1,0 +1,143 @@
+using Alba;
+using BhxhPlatform.Contracts;
+using BhxhPlatform.Contracts.Outreach;
+using BhxhPlatform.Outreach.Activities;
+using BhxhPlatform.ServiceDefaults.Messaging;
+using BhxhPlatform.TestSupport;
+using System.Net.Http.Json;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Wolverine;
+using Wolverine.Runtime;
+using Wolverine.Runtime.Serialization;
+using static BhxhPlatform.Outreach.Tests.Samples;
+
+namespace BhxhPlatform.Outreach.Tests;
+
+/// <summary>
+/// Announcements are written into the consumers' queue tables in the command's own transaction,
+/// as Wolverine envelopes their listeners read: checked on the rows themselves.
+/// </summary>
+[Collection(OutreachCollection.Name)]
+public sealed class AnnouncementQueueTests(OutreachFixture fixture) : IAsyncLifetime
+{
+    private const string Url = $"/api/units/{District}/activities";
+
+    public async Task InitializeAsync()
+    {
+        await fixture.ResetAsync();
+        await ExecuteAsync($"delete from {IntegrationOutbox.QueueTable(ServiceNames.Planning)}; delete from {IntegrationOutbox.QueueTable(ServiceNames.Partners)}");
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task A_logged_activity_is_one_envelope_in_each_consumers_queue_with_who_where_and_correlation()
+    {
+        var result = await fixture.Host.Scenario(s =>
+        {
+            s.Post.Json(DirectContact(), JsonStyle.MinimalApi).ToUrl(Url);
+            s.WithRequestHeader("X-Command-Id", "sync-7");
+            s.StatusCodeShouldBe(201);
+        });
+        var id = (await result.ReadAsJsonAsync<CreatedId>())!.Value;
+
+        await using var session = fixture.Store.QuerySession(District);
+        var logged = (await session.Events.FetchStreamAsync(id)).ShouldHaveSingleItem();
+
+        var serializer = fixture.Host.Services.GetRequiredService<IWolverineRuntime>().Options.DefaultSerializer;
+        foreach (var consumer in new[] { ServiceNames.Planning, ServiceNames.Partners })
+        {
+            var envelope = (await QueuedAsync(consumer)).ShouldHaveSingleItem();
+            envelope.MessageType.ShouldBe(typeof(ActivityRecorded).FullName);
+            envelope.Source.ShouldBe(ServiceNames.Outreach);
+            envelope.TenantId.ShouldBe(District);
+            envelope.UserName.ShouldBe(logged.UserName);
+            envelope.UserName.ShouldBe("admin.dong-nai");
+            envelope.CorrelationId.ShouldBe(logged.CorrelationId);
+            var message = (ActivityRecorded)serializer.ReadFromData(typeof(ActivityRecorded), envelope);
+            message.ActivityId.ShouldBe(id);
+            message.PeopleReached.ShouldBe(12);
+        }
+    }
+
+    [Fact]
+    public async Task A_batch_writes_one_envelope_per_activity_and_consumer_in_its_single_transaction()
+    {
+        var batch = new LogActivityBatch(Enumerable.Range(0, 3).Select(_ => DirectContact()).ToList());
+        var result = await fixture.Host.Scenario(s =>
+        {
+            s.Post.Json(batch, JsonStyle.MinimalApi).ToUrl($"{Url}/batch");
+            s.StatusCodeShouldBe(200);
+        });
+        var ids = (await result.ReadAsJsonAsync<LoggedActivityBatch>())!.Ids;
+
+        var serializer = fixture.Host.Services.GetRequiredService<IWolverineRuntime>().Options.DefaultSerializer;
+        var planning = await QueuedAsync(ServiceNames.Planning);
+        planning.Select(e => ((ActivityRecorded)serializer.ReadFromData(typeof(ActivityRecorded), e)).ActivityId).ShouldBe(ids, ignoreOrder: true);
+        planning.Select(e => e.Id).Distinct().Count().ShouldBe(3);
+        (await QueuedAsync(ServiceNames.Partners)).Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task A_rejected_command_writes_nothing_to_any_queue()
+    {
+        await fixture.Host.PostExpectingProblemAsync(Url, DirectContact() with { PeopleReached = -1 });
+
+        (await QueuedAsync(ServiceNames.Planning)).ShouldBeEmpty();
+        (await QueuedAsync(ServiceNames.Partners)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Of_concurrent_corrections_with_the_same_expected_version_only_the_winner_is_announced()
+    {
+        var id = await fixture.Host.CreateAsync(Url, DirectContact());
+        await ExecuteAsync($"delete from {IntegrationOutbox.QueueTable(ServiceNames.Planning)}; delete from {IntegrationOutbox.QueueTable(ServiceNames.Partners)}");
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => fixture.Host.Server.CreateClient()).Select(async (client, i) =>
+        {
+            using (client)
+            {
+                client.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.ProvincialAdministrator);
+                using var response = await client.PostAsJsonAsync(
+                    $"{Url}/{id}/corrections", new CorrectActivity(1, $"Sửa lần {i}", DirectContact() with { PeopleReached = 20 + i }));
+                return (int)response.StatusCode;
+            }
+        }));
+
+        statuses.Count(s => s == 202).ShouldBe(1);
+        statuses.Count(s => s == 409).ShouldBe(5);
+        var serializer = fixture.Host.Services.GetRequiredService<IWolverineRuntime>().Options.DefaultSerializer;
+        var announced = (await QueuedAsync(ServiceNames.Planning)).ShouldHaveSingleItem();
+        var correction = (Contracts.Outreach.ActivityCorrected)serializer.ReadFromData(typeof(Contracts.Outreach.ActivityCorrected), announced);
+        await using var session = fixture.Store.QuerySession(District);
+        correction.PeopleReached.ShouldBe((await session.LoadAsync<Activity>(id))!.Details.PeopleReached);
+        (await QueuedAsync(ServiceNames.Partners)).ShouldHaveSingleItem();
+    }
+
+    private async Task<List<Envelope>> QueuedAsync(string consumer)
+    {
+        await using var connection = new NpgsqlConnection(fixture.Postgres.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"select body from {IntegrationOutbox.QueueTable(consumer)} order by timestamp", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var envelopes = new List<Envelope>();
+        while (await reader.ReadAsync())
+        {
+            envelopes.Add(EnvelopeSerializer.Deserialize((byte[])reader[0]));
+        }
+
+        return envelopes;
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(fixture.Postgres.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private sealed record CreatedId(Guid Value);
+}
