@@ -55,9 +55,9 @@ public static class GetProgressEndpoint
     /// <summary>
     /// <see cref="ProgressCalculator.Tally"/> done by PostgreSQL: the activities of <paramref name="districts"/>
     /// not voided, of <paramref name="year"/> up to <paramref name="asOf"/>, counted per district, plan line and
-    /// month, so the report reads a few hundred rows however many activities were logged. The range on the day
-    /// is served by the (tenant, day) index declared in <see cref="Progress.Configuration"/>; the expressions are
-    /// Marten's own for those members.
+    /// month. PostgreSQL still reads each activity of the year (one index range per district, served by the
+    /// (tenant, day) index declared in <see cref="Progress.Configuration"/>, whose expression is Marten's own for
+    /// the member), but only the tallies, a few hundred rows at most, travel and are deserialised.
     /// </summary>
     public static async Task<IReadOnlyList<MonthTally>> ActivityTalliesAsync(
         IQuerySession session, IReadOnlyCollection<string> districts, int year, DateOnly asOf, CancellationToken cancellation)
