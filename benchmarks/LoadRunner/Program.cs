@@ -245,14 +245,33 @@ using (var seed = Client(outreach))
     }
 }
 
+// The year's progress report needs the district's plan: the catalogue published as a template and adopted.
+using (var setUp = Client(planning))
+{
+    async Task<JsonElement> PostAsync(string url, object command)
+    {
+        using var response = await setUp.PostAsJsonAsync(url, command);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    var templateId = (await PostAsync("/api/units/dong-nai/plan-templates/from-catalogue", new { year = 2026, title = "Kế hoạch truyền thông năm 2026" }))
+        .GetProperty("value").GetGuid();
+    var template = await setUp.GetFromJsonAsync<JsonElement>($"/api/units/dong-nai/plan-templates/{templateId}");
+    await PostAsync($"/api/units/dong-nai/plan-templates/{templateId}/publish", new { version = template.GetProperty("version").GetInt64() });
+    await PostAsync($"/api/units/{readDistrict}/district-plans", new { templateId, templateVersion = 1 });
+}
+
 await DrainAsync();
 var reads = new List<Measurement>();
 foreach (var (name, service, url) in new (string, ServiceProcess, Func<long, string>)[]
 {
-    ($"GET activity log ({readActivities} activities, one month of one plan)", outreach,
+    ($"GET activity log, first page of 50 ({readActivities} activities, one month of one plan)", outreach,
         _ => $"/api/units/{readDistrict}/activities?districtPlanId={Samples.Plan}&from=2026-11-01&to=2026-11-30"),
     ("GET activity by id", outreach, i => $"/api/units/{readDistrict}/activities/{readIds[(int)(i % readIds.Count)]}"),
     ($"GET Planning progress by line ({readActivities} activities)", planning, _ => $"/api/units/{readDistrict}/progress/lines"),
+    ($"GET Planning progress report of the year ({readActivities} activities, 43 plan lines)", planning,
+        _ => $"/api/units/{readDistrict}/progress/years/2026?asOf=2026-11-30"),
 })
 {
     var http = Enumerable.Range(0, 16).Select(_ => Client(service)).ToArray();

@@ -8,6 +8,12 @@ public static class Configuration
     public static StoreOptions AddActivities(this StoreOptions options)
     {
         options.Projections.Snapshot<Activity>(SnapshotLifecycle.Inline);
+
+        // The activity log pages a unit's activities by (start time, id): one index on
+        // (tenant_id, start time, id) serves every page whatever the filters.
+        options.Schema.For<Activity>()
+            .StartIndexesByTenantId()
+            .Index([a => a.Details.StartedAt, a => a.Id]);
         return options;
     }
 }

@@ -6,7 +6,13 @@ public static class Configuration
 {
     public static StoreOptions AddProgress(this StoreOptions options)
     {
-        options.Schema.For<LoggedActivity>().Index(x => x.PlanLineCode).UseOptimisticConcurrency(true);
+        // Progress reads a unit's activities by line (lines endpoint) and by day (the year's report):
+        // both indexes start with the tenant, so one district's reads never walk the others' rows.
+        options.Schema.For<LoggedActivity>()
+            .StartIndexesByTenantId()
+            .Index(x => x.PlanLineCode)
+            .Index(x => x.OccurredOn)
+            .UseOptimisticConcurrency(true);
         options.Schema.For<ReceivedFact>().Index(x => x.NaturalId);
         return options;
     }

@@ -116,15 +116,16 @@ public sealed record LineActivityCount(string PlanLineCode, int Activities, int 
 
 public static class GetLoggedActivitiesEndpoint
 {
+    /// <summary>Counted by PostgreSQL (one row per line), not by loading the unit's activities.</summary>
     [WolverineGet("/api/units/{unit}/progress/lines")]
     [Tags("Progress")]
     public static async Task<IReadOnlyList<LineActivityCount>> Get(string unit, IQuerySession session, CancellationToken cancellation)
     {
-        var activities = await session.Query<LoggedActivity>().Where(a => !a.Voided).ToListAsync(cancellation);
-        return activities
+        var lines = await session.Query<LoggedActivity>()
+            .Where(a => !a.Voided)
             .GroupBy(a => a.PlanLineCode)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new LineActivityCount(g.Key, g.Count(), g.Sum(a => a.PeopleReached)))
-            .ToList();
+            .ToListAsync(cancellation);
+        return lines.OrderBy(l => l.PlanLineCode, StringComparer.Ordinal).ToList();
     }
 }

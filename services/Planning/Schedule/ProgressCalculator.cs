@@ -56,9 +56,17 @@ public sealed record ProgressReport(
     IReadOnlyList<AudienceProgress> Audiences,
     IReadOnlyList<LineProgress> Lines);
 
-/// <summary>The facts received from Outreach and Partners that progress is measured with.</summary>
+/// <summary>What a district logged for one plan line in one month: how many activities (or trainings) and the people they reached.</summary>
+public sealed record MonthTally(string District, string PlanLineCode, int Month, int Logged, int PeopleReached);
+
+/// <summary>
+/// The facts received from Outreach and Partners that progress is measured with. <see cref="Activities"/>
+/// are the tallies of the activities not voided, of the report's year up to its day: what
+/// <see cref="ProgressCalculator.Tally"/> makes of the <see cref="LoggedActivity"/> documents, and what
+/// the progress endpoint counts in PostgreSQL instead of loading them.
+/// </summary>
 public sealed record ProgressFacts(
-    IReadOnlyList<LoggedActivity> Activities,
+    IReadOnlyList<MonthTally> Activities,
     IReadOnlyList<HeldTraining> Trainings,
     IReadOnlyList<KnownAgreement> Agreements,
     IReadOnlyList<ReceivedEnrolment> Enrolments);
@@ -74,8 +82,15 @@ public static class ProgressCalculator
     {
         ArgumentNullException.ThrowIfNull(plans);
         ArgumentNullException.ThrowIfNull(facts);
+
+        // What counts for a line: its activities not voided and the trainings reported for it, in the year up to the day.
+        var trainings = facts.Trainings
+            .Where(t => t.PlanLineCode is not null)
+            .Select(t => (t.District, PlanLineCode: t.PlanLineCode!, Day: t.HeldOn, People: t.Attendees));
+        var logged = facts.Activities.Concat(TallyDays(trainings, year, asOf))
+            .ToLookup(t => (t.District, t.PlanLineCode));
         var lines = plans.OrderBy(p => p.District, StringComparer.Ordinal)
-            .SelectMany(p => p.Lines.Select(l => Line(p, l, year, asOf, facts)))
+            .SelectMany(p => p.Lines.Select(l => Line(p, l, year, asOf, facts, logged[(p.District, l.Line.Code)].ToList())))
             .ToList();
         var districts = plans.OrderBy(p => p.District, StringComparer.Ordinal).Select(p =>
         {
@@ -94,10 +109,27 @@ public static class ProgressCalculator
             lines.Sum(l => l.PeopleReached), districts.Sum(d => d.Enrolled), districts, audiences, lines);
     }
 
+    /// <summary>
+    /// The activities that count, tallied per district, plan line and month: not voided, in
+    /// <paramref name="year"/>, on or before <paramref name="asOf"/>.
+    /// </summary>
+    public static IReadOnlyList<MonthTally> Tally(IEnumerable<LoggedActivity> activities, int year, DateOnly asOf) =>
+        TallyDays(activities.Where(a => !a.Voided).Select(a => (a.District, a.PlanLineCode, Day: a.OccurredOn, People: a.PeopleReached)), year, asOf);
+
+    private static List<MonthTally> TallyDays(
+        IEnumerable<(string District, string PlanLineCode, DateOnly Day, int People)> facts, int year, DateOnly asOf) =>
+        facts.Where(x => x.Day.Year == year && x.Day <= asOf)
+            .GroupBy(x => (x.District, x.PlanLineCode, x.Day.Month))
+            .Select(g => new MonthTally(g.Key.District, g.Key.PlanLineCode, g.Key.Month, g.Count(), g.Sum(x => x.People)))
+            .OrderBy(t => t.District, StringComparer.Ordinal)
+            .ThenBy(t => t.PlanLineCode, StringComparer.Ordinal)
+            .ThenBy(t => t.Month)
+            .ToList();
+
     private static int Enrolled(ProgressFacts facts, string district, int year, DateOnly asOf) =>
         facts.Enrolments.Where(e => e.District == district && e.EnrolledOn.Year == year && e.EnrolledOn <= asOf).Sum(e => e.Count);
 
-    private static LineProgress Line(DistrictPlan plan, DistrictPlanLine planLine, int year, DateOnly asOf, ProgressFacts facts)
+    private static LineProgress Line(DistrictPlan plan, DistrictPlanLine planLine, int year, DateOnly asOf, ProgressFacts facts, List<MonthTally> logged)
     {
         var line = planLine.Line;
         var agreements = facts.Agreements
@@ -106,30 +138,21 @@ public static class ProgressCalculator
         var agreed = agreements.Any(a => a.ActivitiesPerYear is not null) ? agreements.Sum(a => a.ActivitiesPerYear ?? 0) : (int?)null;
         var schedule = FrequencyRules.Expect(line.Frequency, planLine.Inputs(agreed));
 
-        // Each logged fact as (day, people): activities not voided, and trainings reported for the line.
-        var logged = facts.Activities
-            .Where(a => a.District == plan.District && !a.Voided && a.PlanLineCode == line.Code)
-            .Select(a => (Day: a.OccurredOn, People: a.PeopleReached))
-            .Concat(facts.Trainings
-                .Where(t => t.District == plan.District && t.PlanLineCode == line.Code)
-                .Select(t => (Day: t.HeldOn, People: t.Attendees)))
-            .Where(x => x.Day.Year == year && x.Day <= asOf)
-            .ToList();
-
         var months = Enumerable.Range(1, 12)
-            .Select(m => new PeriodProgress(m, schedule.Month(m), logged.Count(x => x.Day.Month == m)))
+            .Select(m => new PeriodProgress(m, schedule.Month(m), logged.Where(t => t.Month == m).Sum(t => t.Logged)))
             .ToList();
         var quarters = Enumerable.Range(1, 4)
-            .Select(q => new PeriodProgress(q, schedule.Quarter(q), logged.Count(x => ((x.Day.Month - 1) / 3) + 1 == q)))
+            .Select(q => new PeriodProgress(q, schedule.Quarter(q), logged.Where(t => ((t.Month - 1) / 3) + 1 == q).Sum(t => t.Logged)))
             .ToList();
+        var count = logged.Sum(t => t.Logged);
         var expectedByNow = schedule.Through(MonthsPast(year, asOf));
         var overCap = schedule.Cap is { } cap && logged
-            .GroupBy(x => ExpectedSchedule.PeriodOf(cap.Period, x.Day.Month))
-            .Any(g => g.Count() > cap.Max);
+            .GroupBy(t => ExpectedSchedule.PeriodOf(cap.Period, t.Month))
+            .Any(g => g.Sum(t => t.Logged) > cap.Max);
 
         return new LineProgress(
-            plan.District, plan.Id, line.Code, line.AudienceCode, line.Frequency.Kind, schedule.Year, expectedByNow, logged.Count,
-            logged.Sum(x => x.People), months, quarters, schedule.Cap, logged.Count < expectedByNow, overCap,
+            plan.District, plan.Id, line.Code, line.AudienceCode, line.Frequency.Kind, schedule.Year, expectedByNow, count,
+            logged.Sum(t => t.PeopleReached), months, quarters, schedule.Cap, count < expectedByNow, overCap,
             line.Coordination != CoordinationKind.None && agreements.Count == 0);
     }
 

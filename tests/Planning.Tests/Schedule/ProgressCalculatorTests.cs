@@ -26,7 +26,8 @@ public sealed class ProgressCalculatorTests
 
     private static ProgressReport Report(DistrictPlan plan, IReadOnlyList<LoggedActivity>? activities = null, IReadOnlyList<HeldTraining>? trainings = null,
         IReadOnlyList<KnownAgreement>? agreements = null, IReadOnlyList<ReceivedEnrolment>? enrolments = null) =>
-        ProgressCalculator.Report(District, 2026, AsOf, [plan], new ProgressFacts(activities ?? [], trainings ?? [], agreements ?? [], enrolments ?? []));
+        ProgressCalculator.Report(
+            District, 2026, AsOf, [plan], new ProgressFacts(ProgressCalculator.Tally(activities ?? [], 2026, AsOf), trainings ?? [], agreements ?? [], enrolments ?? []));
 
     [Fact]
     public void Expected_by_now_counts_the_months_fully_past()
@@ -108,5 +109,31 @@ public sealed class ProgressCalculatorTests
         report.Audiences.Single(a => a.AudienceCode == "1").Logged.ShouldBe(1);
         report.Logged.ShouldBe(1);
         report.ExpectedYear.ShouldBe(report.Lines.Sum(l => l.ExpectedYear));
+    }
+
+    [Fact]
+    public void Activities_are_tallied_per_district_line_and_month_of_the_year_up_to_the_day()
+    {
+        var activities = new[]
+        {
+            Activity("3.1.01", new DateOnly(2026, 3, 2)),
+            Activity("3.1.01", new DateOnly(2026, 3, 30)) with { PeopleReached = 25 },
+            Activity("3.1.01", new DateOnly(2026, 3, 12), voided: true),
+            Activity("3.1.01", new DateOnly(2026, 7, 15)),
+            Activity("3.1.01", new DateOnly(2026, 7, 16)),
+            Activity("3.1.01", new DateOnly(2025, 3, 2)),
+            Activity("1.02", new DateOnly(2026, 3, 2)),
+            Activity("3.1.01", new DateOnly(2026, 3, 2), district: "long-khanh"),
+        };
+
+        ProgressCalculator.Tally(activities, 2026, AsOf).ShouldBe(
+        [
+            new MonthTally(District, "1.02", 3, 1, 10),
+            new MonthTally(District, "3.1.01", 3, 2, 35),
+            new MonthTally(District, "3.1.01", 7, 1, 10),
+            new MonthTally("long-khanh", "3.1.01", 3, 1, 10),
+        ]);
+        ProgressCalculator.Tally(activities, 2025, AsOf).ShouldBe([new MonthTally(District, "3.1.01", 3, 1, 10)]);
+        ProgressCalculator.Tally(activities, 2027, AsOf).ShouldBeEmpty();
     }
 }
