@@ -15,8 +15,8 @@ namespace BhxhPlatform.ServiceDefaults.DeadLetters;
 /// Why: Wolverine 6.62's PostgreSQL queue listener pops a batch by moving the rows into the inbox
 /// (<c>wolverine_incoming_envelopes</c>) and only then deserializes them. A row whose bytes are not an
 /// envelope is logged and replaced by a ping, with no setting or hook to dead-letter it instead; its
-/// inbox row stays behind, never handled, and later breaks inbox recovery (which deserializes whole
-/// pages). Here such a row is moved, bytes untouched, into <c>wolverine_dead_letters</c> in the shape
+/// inbox row stays behind, never handled (and inbox recovery, which deserializes whole pages of such
+/// rows, would throw on it). Here such a row is moved, bytes untouched, into <c>wolverine_dead_letters</c> in the shape
 /// Wolverine uses, so the admin dead-letter API lists it (as an unreadable placeholder), replays it
 /// (the stored bytes are sent again as they are: after an operator repaired them they are handled,
 /// otherwise they come back here) or discards it.
@@ -58,11 +58,14 @@ public sealed class DeadLetterWatch(
         while (await WaitAsync(timer, stoppingToken));
     }
 
-    /// <summary>Moves every inbox row whose bytes are not an envelope to the dead letters; returns how many.</summary>
+    /// <summary>
+    /// Moves every inbox row from a PostgreSQL queue whose bytes are not an envelope to the dead letters;
+    /// returns how many. (Rows of the local durable queues were written by Wolverine itself.)
+    /// </summary>
     public async Task<int> MoveUnreadableEnvelopesAsync(CancellationToken cancellationToken)
     {
         var unreadable = new List<(Guid Id, Exception Error)>();
-        await using (var select = dataSource.CreateCommand($"select id, body from {_incoming} where status = 'Incoming'"))
+        await using (var select = dataSource.CreateCommand($"select id, body from {_incoming} where status = 'Incoming' and received_at like 'postgresql:%'"))
         await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
