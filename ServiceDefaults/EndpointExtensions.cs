@@ -27,6 +27,7 @@ public static class EndpointExtensions
         app.MapAuditEndpoints();
         app.MapDeadLetterEndpoints();
         app.MapProjectionDeadLetterEndpoints();
+        app.MapDeadLetterCountsEndpoint();
         return app;
     }
 }

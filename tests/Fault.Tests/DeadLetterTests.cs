@@ -56,6 +56,8 @@ public sealed class DeadLetterTests(ITestOutputHelper output)
             (await listed.Content.ReadAsStringAsync()).ShouldContain(malformedId.ToString());
         }
 
+        (await Faults.EventuallyAsync(() => DeadLetteredMessagesAsync(admin), n => n == 1)).ShouldBe(1, "the bhxh.dead_letters figure");
+
         // A replay sends the stored bytes again as they are: not repaired, they come back to the dead letters.
         var beforeReplay = (await Faults.QueryAsync(cs, "select now()", r => r.GetFieldValue<DateTimeOffset>(0))).Single();
         using (var replayed = await admin.PostAsJsonAsync(new Uri("/api/admin/dead-letters/replay", UriKind.Relative), new { ids = new[] { malformedId } }))
@@ -75,6 +77,7 @@ public sealed class DeadLetterTests(ITestOutputHelper output)
         }
 
         (await DeadLetterAsync(cs, malformedId)).ShouldBeNull();
+        (await Faults.EventuallyAsync(() => DeadLetteredMessagesAsync(admin), n => n == 0)).ShouldBe(0);
         (await Faults.AppliedRecordedAsync(cs)).GetValueOrDefault(activityId).ShouldBe(1);
     }
 
@@ -146,6 +149,9 @@ public sealed class DeadLetterTests(ITestOutputHelper output)
     private static async Task<DeadLetter?> DeadLetterAsync(string cs, Guid id) =>
         (await Faults.QueryAsync(cs, "select exception_message, replayable, failed_at from planning.wolverine_dead_letters where id = $1",
             r => new DeadLetter(r.GetString(0), r.GetBoolean(1), r.GetFieldValue<DateTimeOffset>(2)), id)).SingleOrDefault();
+
+    private static async Task<long> DeadLetteredMessagesAsync(HttpClient admin) =>
+        (await admin.GetFromJsonAsync<JsonElement>(new Uri("/api/admin/dead-letter-counts", UriKind.Relative))).GetProperty("messages").GetInt64();
 
     private static async Task<Guid> LogAsync(HttpClient client, string district, int reached)
     {
