@@ -1,6 +1,8 @@
 using System.Reflection;
+using System.Diagnostics.Metrics;
 using BhxhPlatform.ServiceDefaults.Audit;
 using BhxhPlatform.ServiceDefaults.Messaging;
+using BhxhPlatform.ServiceDefaults.DeadLetters;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
@@ -8,6 +10,7 @@ using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Weasel.Core;
 using Wolverine;
@@ -71,6 +74,13 @@ public static class CritterStackExtensions
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
                 options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
                 options.Listeners.Add(new HashChainListener());
+
+                // An event an asynchronous projection cannot apply is skipped into Marten's dead-letter
+                // events, and the daemon goes on (also while an administrator's replay rebuilds it).
+                options.Projections.Errors.SkipApplyErrors = true;
+                options.Projections.Errors.SkipSerializationErrors = true;
+                options.Projections.RebuildErrors.SkipApplyErrors = true;
+                options.Projections.RebuildErrors.SkipSerializationErrors = true;
                 configureMarten?.Invoke(options);
             })
             .UseNpgsqlDataSource()
@@ -81,6 +91,9 @@ public static class CritterStackExtensions
 
         builder.Services.AddAudit(AggregateTypes.FromAssembly(applicationAssembly));
         builder.Services.AddSingleton<IntegrationOutbox>();
+        builder.Services.AddSingleton(sp => new DeadLetterMetrics(sp.GetRequiredService<IMeterFactory>(), serviceName));
+        builder.Services.AddHostedService(sp => new DeadLetterWatch(dataSource, sp.GetRequiredService<IDocumentStore>(),
+            sp.GetRequiredService<DeadLetterMetrics>(), sp.GetRequiredService<ILogger<DeadLetterWatch>>(), serviceName));
         builder.Services.AddWolverineHttp();
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));

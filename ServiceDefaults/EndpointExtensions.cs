@@ -1,4 +1,5 @@
 using BhxhPlatform.ServiceDefaults.Audit;
+using BhxhPlatform.ServiceDefaults.DeadLetters;
 using BhxhPlatform.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Builder;
 using Wolverine.Http;
@@ -25,6 +26,8 @@ public static class EndpointExtensions
         });
         app.MapAuditEndpoints();
         app.MapDeadLetterEndpoints();
+        app.MapProjectionDeadLetterEndpoints();
+        app.MapDeadLetterCountsEndpoint();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Alba;
+using BhxhPlatform.ServiceDefaults.DeadLetters;
 using BhxhPlatform.ServiceDefaults.Security;
 
 namespace BhxhPlatform.TestSupport;
@@ -9,6 +10,8 @@ namespace BhxhPlatform.TestSupport;
 /// district, from a foreign district, and with no token, and checks each answer against the
 /// access rule: 401 without a token, 403 from a foreign district or for a read-only role's
 /// write, 404 for a unit that does not exist, and never 401/403 for a user inside its reach.
+/// The operator routes under <c>/api/admin</c> (those of the document and Wolverine's dead-letter API,
+/// which is left out of it) answer only the provincial administrator.
 /// </summary>
 public static class AccessMatrix
 {
@@ -21,8 +24,18 @@ public static class AccessMatrix
     {
         var document = JsonNode.Parse(await (await host.Scenario(s => s.Get.Url("/openapi/v1.json"))).ReadAsTextAsync())!;
         var attempts = new List<Attempt>();
+        var admin = new List<(string Verb, string Path)>
+        {
+            ("POST", DeadLetterEndpoints.Route), ("POST", DeadLetterEndpoints.Route + "/replay"), ("DELETE", DeadLetterEndpoints.Route),
+        };
         foreach (var (path, operations) in document["paths"]!.AsObject())
         {
+            if (path.StartsWith("/api/admin/", StringComparison.Ordinal))
+            {
+                admin.AddRange(operations!.AsObject().Select(o => (o.Key.ToUpperInvariant(), path)));
+                continue;
+            }
+
             if (!path.StartsWith("/api/units/{unit}", StringComparison.Ordinal))
             {
                 continue;
@@ -47,6 +60,21 @@ public static class AccessMatrix
                 attempts.Add(await TryAsync(host, verb, own, "district officer of the district",
                     TestTokens.For(PlatformRoles.DistrictOfficer, District), s => s != 401, "not 401"));
             }
+        }
+
+        foreach (var (verb, path) in admin)
+        {
+            var url = Url(path, District);
+            attempts.Add(await TryAsync(host, verb, url, "no token", null, s => s == 401, "401"));
+            foreach (var role in PlatformRoles.All.Where(r => r != PlatformRoles.ProvincialAdministrator))
+            {
+                attempts.Add(await TryAsync(host, verb, url, $"{role} of the district", TestTokens.For(role, District), s => s == 403, "403"));
+            }
+
+            attempts.Add(await TryAsync(host, verb, url, "auditor of the province",
+                TestTokens.For(PlatformRoles.Auditor, TestTokens.Province), s => s == 403, "403"));
+            attempts.Add(await TryAsync(host, verb, url, "provincial administrator",
+                TestTokens.ProvincialAdministrator, s => s is not (401 or 403), "not 401/403"));
         }
 
         return attempts;

@@ -33,6 +33,8 @@ public abstract class ServiceContractTests<TProgram>(ServiceFixture<TProgram> fi
         var attempts = await AccessMatrix.RunAsync(fixture.Host);
 
         attempts.Count.ShouldBeGreaterThan(7);
+        attempts.Select(a => a.Url).ShouldContain(ServiceDefaults.DeadLetters.DeadLetterCountsEndpoint.Route);
+        attempts.Select(a => a.Url).ShouldContain(u => u.StartsWith(ServiceDefaults.DeadLetters.ProjectionDeadLetterEndpoints.Route, StringComparison.Ordinal));
         attempts.Where(a => !a.Passed)
             .Select(a => $"{a.Method} {a.Url} as {a.Caller}: got {a.Status}, expected {a.Expectation}")
             .ShouldBeEmpty();

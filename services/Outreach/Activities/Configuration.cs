@@ -14,6 +14,7 @@ public static class Configuration
         options.Schema.For<Activity>()
             .StartIndexesByTenantId()
             .Index([a => a.Details.StartedAt, a => a.Id]);
+        options.Projections.Add(new DistrictActivityTotalsProjection(), ProjectionLifecycle.Async);
         return options;
     }
 }

@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
 
-namespace BhxhPlatform.ServiceDefaults;
+namespace BhxhPlatform.ServiceDefaults.DeadLetters;
 
 /// <summary>
 /// Wolverine's dead-letter API for the service's own dead-letter table, for provincial
 /// administrators only: <c>POST /api/admin/dead-letters</c> lists, <c>POST …/replay</c> with
 /// <c>{ "ids": [...] }</c> puts messages back to be handled again, <c>DELETE …</c> discards.
+/// Envelopes whose bytes could not be read are here too (see <see cref="DeadLetterWatch"/>): listed
+/// as placeholders, replayed as the stored bytes.
 /// Not in the OpenAPI document: it is an operator tool, not part of the service's contract.
 /// </summary>
 public static class DeadLetterEndpoints
