@@ -15,6 +15,9 @@ public static class Configuration
             .StartIndexesByTenantId()
             .Index([a => a.Details.StartedAt, a => a.Id]);
         options.Projections.Add(new DistrictActivityTotalsProjection(), ProjectionLifecycle.Async);
+
+        // The district totals add up a unit's counted activities by form and read the latest: tenant first.
+        options.Schema.For<CountedActivity>().StartIndexesByTenantId().Index(c => c.Form).Index(c => c.AsOf);
         return options;
     }
 }

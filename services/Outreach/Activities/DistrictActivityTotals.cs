@@ -1,75 +1,47 @@
 using BhxhPlatform.Contracts;
 using JasperFx.Events;
 using Marten;
-using Marten.Events.Projections;
-using Marten.Schema;
+using Marten.Events.Aggregation;
 using Wolverine.Http;
 
 namespace BhxhPlatform.Outreach.Activities;
 
-/// <summary>What one counted activity adds to its district's totals (kept so a correction or a void can take it back).</summary>
-public sealed record CountedActivity(CommunicationForm Form, int PeopleReached);
-
 /// <summary>
-/// The running totals of a district's activities, voided ones left out: one document per unit, kept by
-/// an asynchronous projection over every activity stream of the unit. The roll-up by tenant stores it
-/// outside the tenants, keyed by the unit, hence single-tenanted.
+/// An activity as its district's totals count it: form, people reached and whether it was voided,
+/// with the time of the last event taken into account (the event's own timestamp). One small
+/// document per activity, in the activity's unit (tenant), kept by an asynchronous projection.
 /// </summary>
-[SingleTenanted]
-public sealed class DistrictActivityTotals
-{
-    public string Id { get; set; } = string.Empty;
-
-    /// <summary>The counted activities by id; voided ones are removed.</summary>
-    public Dictionary<Guid, CountedActivity> Counted { get; set; } = [];
-
-    /// <summary>When the last event taken into account happened (the event's own timestamp).</summary>
-    public DateTimeOffset AsOf { get; set; }
-}
+public sealed record CountedActivity(Guid Id, CommunicationForm Form, int PeopleReached, bool Voided, DateTimeOffset AsOf);
 
 /// <summary>
 /// Folds <see cref="ActivityLogged"/>, <see cref="ActivityCorrected"/> and <see cref="ActivityVoided"/> of
-/// every activity of a unit into its <see cref="DistrictActivityTotals"/>. Asynchronous: the log does not
-/// wait for it. An event it cannot apply (e.g. a logged activity without its details) is skipped into
-/// the dead-letter events by the daemon and the next events are still applied (see
-/// <c>ProjectionDeadLetterEndpoints</c> for listing and replaying them).
+/// each activity into its <see cref="CountedActivity"/>; the district totals add those up in PostgreSQL.
+/// Asynchronous: the log does not wait for it. Each event costs the same whatever the district's size
+/// (no document grows with the number of activities). An event it cannot apply (e.g. a logged activity
+/// without its details) is skipped into the dead-letter events by the daemon and the next events are
+/// still applied (see <c>ProjectionDeadLetterEndpoints</c> for listing and replaying them).
 /// </summary>
-public sealed class DistrictActivityTotalsProjection : MultiStreamProjection<DistrictActivityTotals, string>
+public sealed class DistrictActivityTotalsProjection : SingleStreamProjection<CountedActivity, Guid>
 {
+    public const string ProjectionName = "DistrictActivityTotals";
+
     public DistrictActivityTotalsProjection()
     {
-        RollUpByTenant();
-        IncludeType<ActivityLogged>();
-        IncludeType<ActivityCorrected>();
-        IncludeType<ActivityVoided>();
+        Name = ProjectionName;
     }
 
-    public override DistrictActivityTotals? Evolve(DistrictActivityTotals? snapshot, string id, IEvent e)
+    public override CountedActivity? Evolve(CountedActivity? snapshot, Guid id, IEvent e) => e.Data switch
     {
-        var totals = snapshot ?? new DistrictActivityTotals { Id = id };
-        switch (e.Data)
-        {
-            case ActivityLogged logged:
-                totals.Counted[logged.ActivityId] = Count(logged.ActivityId, logged.Details);
-                break;
-            case ActivityCorrected corrected:
-                totals.Counted[corrected.ActivityId] = Count(corrected.ActivityId, corrected.Details);
-                break;
-            case ActivityVoided voided:
-                totals.Counted.Remove(voided.ActivityId);
-                break;
-            default:
-                return snapshot;
-        }
+        ActivityLogged logged => Count(logged.ActivityId, logged.Details, e.Timestamp),
+        ActivityCorrected corrected => Count(corrected.ActivityId, corrected.Details, e.Timestamp) with { Voided = snapshot?.Voided ?? false },
+        ActivityVoided when snapshot is not null => snapshot with { Voided = true, AsOf = e.Timestamp },
+        _ => snapshot,
+    };
 
-        totals.AsOf = e.Timestamp;
-        return totals;
-    }
-
-    private static CountedActivity Count(Guid activityId, ActivityDetails? details) =>
+    private static CountedActivity Count(Guid activityId, ActivityDetails? details, DateTimeOffset at) =>
         details is null
             ? throw new InvalidOperationException($"Activity {activityId} has no details to count.")
-            : new CountedActivity(details.Form, details.PeopleReached);
+            : new CountedActivity(activityId, details.Form, details.PeopleReached, false, at);
 }
 
 /// <summary>One communication form's share of a district's totals.</summary>
@@ -81,16 +53,18 @@ public sealed record ActivityTotalsView(string Unit, int Activities, long People
 
 public static class GetActivityTotalsEndpoint
 {
+    /// <summary>Added up in PostgreSQL over the unit's counted activities (tenant index), voided ones left out.</summary>
     [WolverineGet("/api/units/{unit}/activity-totals")]
     [Tags("Activities")]
     public static async Task<ActivityTotalsView> Get(string unit, IQuerySession session, CancellationToken cancellation)
     {
-        var totals = await session.LoadAsync<DistrictActivityTotals>(unit, cancellation);
-        var counted = (totals ?? new DistrictActivityTotals { Id = unit }).Counted.Values;
-        var byForm = counted.GroupBy(c => c.Form)
-            .OrderBy(g => g.Key)
+        var byForm = await session.Query<CountedActivity>()
+            .Where(c => !c.Voided)
+            .GroupBy(c => c.Form)
             .Select(g => new FormTotals(g.Key, g.Count(), g.Sum(c => (long)c.PeopleReached)))
-            .ToList();
-        return new ActivityTotalsView(unit, counted.Count, counted.Sum(c => (long)c.PeopleReached), byForm, totals?.AsOf);
+            .ToListAsync(cancellation);
+        var latest = await session.Query<CountedActivity>().OrderByDescending(c => c.AsOf).FirstOrDefaultAsync(cancellation);
+        var forms = byForm.OrderBy(f => f.Form).ToList();
+        return new ActivityTotalsView(unit, forms.Sum(f => f.Activities), forms.Sum(f => f.PeopleReached), forms, latest?.AsOf);
     }
 }

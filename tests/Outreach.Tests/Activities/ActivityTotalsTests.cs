@@ -18,7 +18,7 @@ public sealed class ActivityTotalsTests(OutreachFixture fixture) : IAsyncLifetim
 {
     private const string Url = $"/api/units/{District}/activities";
     private const string TotalsUrl = $"/api/units/{District}/activity-totals";
-    private const string Projection = nameof(DistrictActivityTotals);
+    private const string Projection = DistrictActivityTotalsProjection.ProjectionName;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     public Task InitializeAsync() => fixture.ResetAsync();
