@@ -82,7 +82,7 @@ public static class Report
 
         r.AppendLine()
             .AppendLine(c, $"Planning progress by line of the loaded district (`bien-hoa`, {d.LoadedActivities:N0} activities in the whole database), one request alone: {d.LoadedProgressMs:F0} ms —")
-            .AppendLine("it loads every logged activity of the unit and groups in memory, so it grows linearly with the district's activities.")
+            .AppendLine("PostgreSQL counts every logged activity of the unit (grouped in SQL, only the tallies come back), so it still grows linearly with the district's activities.")
             .AppendLine()
             .AppendLine("## Projection rebuild")
             .AppendLine()
