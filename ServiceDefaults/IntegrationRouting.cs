@@ -7,7 +7,10 @@ namespace BhxhPlatform.ServiceDefaults;
 
 /// <summary>
 /// Routes every integration message of the contracts assembly to the queues of the services
-/// named in its <see cref="ConsumedByAttribute"/>, through the durable outbox.
+/// named in its <see cref="ConsumedByAttribute"/>. Commands announce through
+/// <see cref="Messaging.Announce"/>, which writes into those queues in their own transaction; these
+/// Wolverine routes serve whatever publishes through <c>IMessageBus</c> instead (the durable outbox
+/// then relays after the commit), so both paths reach the same queues.
 /// </summary>
 public static class IntegrationRouting
 {
