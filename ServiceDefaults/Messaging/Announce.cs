@@ -36,13 +36,13 @@ public sealed class Announce : ISideEffect
         return this;
     }
 
-    /// <summary>Called by Wolverine with the handler's own session, before it commits.</summary>
-    public void Execute(IDocumentSession session, IntegrationOutbox outbox)
+    /// <summary>Called by Wolverine with the handler's own session and context, before it commits.</summary>
+    public async Task ExecuteAsync(IDocumentSession session, IMessageContext context, IntegrationOutbox outbox)
     {
         ArgumentNullException.ThrowIfNull(outbox);
         foreach (var (message, tenantId) in _messages)
         {
-            outbox.Publish(session, message, tenantId);
+            await outbox.AnnounceAsync(session, context, message, tenantId);
         }
     }
 }

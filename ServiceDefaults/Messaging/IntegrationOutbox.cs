@@ -6,6 +6,7 @@ using BhxhPlatform.Contracts;
 using JasperFx.Events.Daemon;
 using Marten;
 using Marten.Services;
+using Microsoft.Extensions.Configuration;
 using Wolverine;
 using Wolverine.Runtime;
 using Wolverine.Runtime.Serialization;
@@ -25,9 +26,15 @@ namespace BhxhPlatform.ServiceDefaults.Messaging;
 /// service at a few hundred messages a second. The rows are Wolverine envelopes, written with
 /// Wolverine's own serializers, so each consumer's Wolverine listener, inbox, retries and dead
 /// letters handle them as before; a NOTIFY in the same transaction wakes the listener on commit.
+/// When the services no longer share one database (RabbitMQ, a database per service), set
+/// <c>Messaging:Announcements</c> to <see cref="AnnouncementMode.WolverineOutbox"/>: the same
+/// announcements then go through Wolverine's bus and durable outbox, relayed after the commit.
 /// </remarks>
 public sealed class IntegrationOutbox
 {
+    /// <summary>The configuration key that chooses how announcements leave the service.</summary>
+    public const string ModeKey = "Messaging:Announcements";
+
     /// <summary>The channel Wolverine's PostgreSQL listeners wait on (EnableQueueNotifications).</summary>
     public const string WakeUpChannel = "wolverine_queue_wakeup";
 
@@ -39,11 +46,39 @@ public sealed class IntegrationOutbox
     private readonly IWolverineRuntime _runtime;
     private readonly string _serviceName;
 
-    public IntegrationOutbox(IWolverineRuntime runtime)
+    public IntegrationOutbox(IWolverineRuntime runtime, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(runtime);
+        ArgumentNullException.ThrowIfNull(configuration);
         _runtime = runtime;
         _serviceName = runtime.Options.ServiceName;
+        var mode = configuration[ModeKey];
+        Mode = string.IsNullOrWhiteSpace(mode)
+            ? AnnouncementMode.SameDatabaseQueues
+            : Enum.TryParse<AnnouncementMode>(mode, ignoreCase: true, out var parsed)
+                ? parsed
+                : throw new InvalidOperationException(
+                    $"{ModeKey} must be {AnnouncementMode.SameDatabaseQueues} or {AnnouncementMode.WolverineOutbox}, not '{mode}'.");
+    }
+
+    /// <summary>How this service's announcements leave it.</summary>
+    public AnnouncementMode Mode { get; }
+
+    /// <summary>
+    /// Announces <paramref name="message"/> from the handler whose unit of work is <paramref name="session"/>
+    /// and whose Wolverine context is <paramref name="context"/>, the way <see cref="Mode"/> says.
+    /// </summary>
+    public async ValueTask AnnounceAsync(IDocumentSession session, IMessageContext context, object message, string? tenantId = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (Mode == AnnouncementMode.WolverineOutbox)
+        {
+            ConsumersOf(message.GetType());
+            await context.PublishAsync(message, tenantId is null ? null : new DeliveryOptions { TenantId = tenantId });
+            return;
+        }
+
+        Publish(session, message, tenantId);
     }
 
     /// <summary>The queue table a service listens on.</summary>
@@ -134,4 +169,14 @@ public sealed class IntegrationOutbox
             return Task.CompletedTask;
         }
     }
+}
+
+/// <summary>How announcements leave a service.</summary>
+public enum AnnouncementMode
+{
+    /// <summary>Written into the consumers' queue tables in the command's own transaction (one shared database).</summary>
+    SameDatabaseQueues,
+
+    /// <summary>Published through Wolverine's bus and durable outbox, relayed after the commit (any transport).</summary>
+    WolverineOutbox,
 }

@@ -41,7 +41,9 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>A client of the service; callers add the Authorization header they need.</summary>
     public HttpClient Client() => new() { BaseAddress = BaseAddress };
 
-    public static async Task<ServiceProcess> StartAsync(string service, string connectionString, string signingKey)
+    /// <param name="settings">More configuration for the process, as environment variables (<c>Section__Key</c>).</param>
+    public static async Task<ServiceProcess> StartAsync(
+        string service, string connectionString, string signingKey, IReadOnlyDictionary<string, string>? settings = null)
     {
         var assembly = $"BhxhPlatform.{char.ToUpperInvariant(service[0])}{service[1..]}";
         var dll = Path.Combine(BuildOutput(service, assembly), $"{assembly}.dll");
@@ -61,6 +63,11 @@ public sealed class ServiceProcess : IAsyncDisposable
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[key] = value;
+        }
+
         var started = new ServiceProcess(service, startInfo, new Uri($"http://127.0.0.1:{port}"));
         try
         {
