@@ -126,8 +126,7 @@ public static class CritterStackExtensions
         });
 
         // Before the first request: the queues this service writes its announcements into.
-        builder.Services.AddSingleton(new ServiceIdentity(serviceName));
-        builder.Services.AddHostedService<IntegrationQueues>();
+        builder.Services.AddHostedService(sp => new IntegrationQueues(dataSource, serviceName, sp.GetRequiredService<ILogger<IntegrationQueues>>()));
 
         return builder;
     }

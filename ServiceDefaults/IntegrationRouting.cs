@@ -22,8 +22,7 @@ public static class IntegrationRouting
     {
         foreach (var messageType in MessageTypes)
         {
-            var consumers = messageType.GetCustomAttribute<ConsumedByAttribute>()!.Services
-                .Where(s => s != serviceName);
+            var consumers = Messaging.IntegrationOutbox.ConsumersOf(messageType).Where(s => s != serviceName);
             foreach (var consumer in consumers)
             {
                 options.Publish(rule => rule.Message(messageType).ToPostgresqlQueue(consumer));

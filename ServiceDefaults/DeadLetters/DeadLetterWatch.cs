@@ -1,5 +1,4 @@
 using JasperFx.Events;
-using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -122,9 +121,7 @@ public sealed class DeadLetterWatch(
         await using var count = dataSource.CreateCommand($"select count(*) from {_deadLetters}");
         var messages = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
 
-        var events = ((StoreOptions)store.Options).Projections.All
-            .Where(p => p.Lifecycle == ProjectionLifecycle.Async)
-            .ToDictionary(p => p.Name, _ => 0L, StringComparer.Ordinal);
+        var events = ProjectionDeadLetterEndpoints.AsyncProjections(store).ToDictionary(p => p.Name, _ => 0L, StringComparer.Ordinal);
         if (events.Count > 0)
         {
             foreach (var shard in await ((IEventDatabase)store.Storage.Database).FetchDeadLetterCountsAsync(cancellationToken))

@@ -24,7 +24,8 @@ public sealed record ProjectionReplay(string Projection, IReadOnlyList<Projectio
 /// <c>GET /api/admin/projection-dead-letters</c> lists them; <c>POST …/{projection}/replay</c> rebuilds
 /// that projection from all its events (its dead letters are cleared first, so an event that is still
 /// not applicable comes back as a new dead letter) and restarts it. A rebuild, not a single re-apply,
-/// because the projections aggregate: replaying one event into a live total could count it twice.
+/// because a projection's later events build on the one that failed: re-applying it alone, out of order,
+/// could leave the read model behind or count it twice.
 /// </summary>
 public static class ProjectionDeadLetterEndpoints
 {
@@ -66,9 +67,12 @@ public static class ProjectionDeadLetterEndpoints
         return app;
     }
 
+    /// <summary>The store's asynchronous projections: the ones the daemon runs and can dead-letter events of.</summary>
+    internal static IEnumerable<ISubscriptionSource> AsyncProjections(IDocumentStore store) =>
+        ((StoreOptions)store.Options).Projections.All.Where(p => p.Lifecycle == ProjectionLifecycle.Async);
+
     private static ISubscriptionSource? AsyncProjection(IDocumentStore store, string name) =>
-        ((StoreOptions)store.Options).Projections.All
-            .FirstOrDefault(p => p.Lifecycle == ProjectionLifecycle.Async && string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+        AsyncProjections(store).FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
 
     private static async Task<IReadOnlyList<ProjectionDeadLetter>> ListAsync(IDocumentStore store, string? projection, int limit, CancellationToken ct)
     {

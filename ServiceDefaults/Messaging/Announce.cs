@@ -24,9 +24,6 @@ public sealed class Announce : ISideEffect
     /// <summary>Nothing to announce (a command rejected before it decided anything).</summary>
     public static Announce Nothing => new();
 
-    /// <summary>The messages, in the order they were added.</summary>
-    public IReadOnlyList<object> Messages => _messages.Select(m => m.Message).ToList();
-
     /// <summary>Adds a message for the unit of the current request, or for <paramref name="tenantId"/> when it names another unit.</summary>
     public Announce Add(object message, string? tenantId = null)
     {

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Reflection;
 using BhxhPlatform.Contracts;
-using JasperFx.Events.Daemon;
 using Marten;
 using Marten.Services;
 using Microsoft.Extensions.Configuration;
@@ -39,19 +38,20 @@ public sealed class IntegrationOutbox
     public const string WakeUpChannel = "wolverine_queue_wakeup";
 
     private static readonly ConcurrentDictionary<Type, string[]> Consumers = new();
-    private static readonly Meter Meter = new(Telemetry.PlatformMeterName);
-    private static readonly Counter<long> Published = Meter.CreateCounter<long>(
-        "bhxh.integration.published", "{message}", "Integration messages written to consumer queues (counted on commit).");
 
     private readonly IWolverineRuntime _runtime;
     private readonly string _serviceName;
+    private readonly Counter<long> _published;
 
-    public IntegrationOutbox(IWolverineRuntime runtime, IConfiguration configuration)
+    public IntegrationOutbox(IWolverineRuntime runtime, IConfiguration configuration, IMeterFactory meters)
     {
         ArgumentNullException.ThrowIfNull(runtime);
         ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(meters);
         _runtime = runtime;
         _serviceName = runtime.Options.ServiceName;
+        _published = meters.Create(Telemetry.PlatformMeterName).CreateCounter<long>(
+            "bhxh.integration.published", "{message}", "Integration messages written to consumer queues (counted on commit).");
         var mode = configuration[ModeKey];
         Mode = string.IsNullOrWhiteSpace(mode)
             ? AnnouncementMode.SameDatabaseQueues
@@ -81,8 +81,11 @@ public sealed class IntegrationOutbox
         Publish(session, message, tenantId);
     }
 
-    /// <summary>The queue table a service listens on.</summary>
-    public static string QueueTable(string service) => $"{CritterStackExtensions.QueueSchema}.wolverine_queue_{service}";
+    /// <summary>The name of the queue table a service listens on, as Wolverine's PostgreSQL transport names it.</summary>
+    public static string QueueTableName(string service) => $"wolverine_queue_{service}";
+
+    /// <summary>The queue table a service listens on, with its schema.</summary>
+    public static string QueueTable(string service) => $"{CritterStackExtensions.QueueSchema}.{QueueTableName(service)}";
 
     /// <summary>The services that consume <paramref name="messageType"/>, from its <see cref="ConsumedByAttribute"/>.</summary>
     public static IReadOnlyList<string> ConsumersOf(Type messageType) => Consumers.GetOrAdd(messageType, type =>
@@ -142,7 +145,7 @@ public sealed class IntegrationOutbox
         var pending = session.Listeners.OfType<PendingEnvelopes>().FirstOrDefault();
         if (pending is null)
         {
-            pending = new PendingEnvelopes(_runtime);
+            pending = new PendingEnvelopes(_runtime, _published);
             session.Listeners.Add(pending);
         }
 
@@ -150,7 +153,7 @@ public sealed class IntegrationOutbox
     }
 
     /// <summary>Reports the envelopes of a session as sent once its transaction has committed.</summary>
-    private sealed class PendingEnvelopes(IWolverineRuntime runtime) : DocumentSessionListenerBase
+    private sealed class PendingEnvelopes(IWolverineRuntime runtime, Counter<long> published) : DocumentSessionListenerBase
     {
         public List<Envelope> Envelopes { get; } = [];
 
@@ -163,7 +166,7 @@ public sealed class IntegrationOutbox
                 runtime.MessageTracking.Sent(envelope);
             }
 
-            Published.Add(Envelopes.Count);
+            published.Add(Envelopes.Count);
             Envelopes.Clear();
             Destinations.Clear();
             return Task.CompletedTask;

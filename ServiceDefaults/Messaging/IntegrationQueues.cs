@@ -14,13 +14,13 @@ namespace BhxhPlatform.ServiceDefaults.Messaging;
 /// the scheduled-message table beside it. Wolverine itself would create a sender's queue only on
 /// its first send after a commit, which is too late for a write inside the command's transaction.
 /// </remarks>
-internal sealed class IntegrationQueues(NpgsqlDataSource dataSource, ServiceIdentity service, ILogger<IntegrationQueues> logger) : IHostedService
+internal sealed class IntegrationQueues(NpgsqlDataSource dataSource, string serviceName, ILogger<IntegrationQueues> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var consumers = IntegrationRouting.MessageTypes
             .SelectMany(IntegrationOutbox.ConsumersOf)
-            .Where(c => c != service.Name)
+            .Where(c => c != serviceName)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal);
         foreach (var consumer in consumers)
@@ -47,20 +47,17 @@ internal sealed class IntegrationQueues(NpgsqlDataSource dataSource, ServiceIden
 
     private static string Ddl(string consumer)
     {
-        var table = $"wolverine_queue_{consumer}";
+        var table = IntegrationOutbox.QueueTableName(consumer);
         return $"""
             create schema if not exists {CritterStackExtensions.QueueSchema};
-            create table if not exists {CritterStackExtensions.QueueSchema}.{table} (
+            create table if not exists {IntegrationOutbox.QueueTable(consumer)} (
                 id uuid not null,
                 body bytea not null,
                 message_type varchar not null,
                 keep_until timestamp with time zone,
                 "timestamp" timestamp with time zone default now(),
                 constraint pkey_{table}_id primary key (id));
-            create index if not exists idx_{table}_timestamp on {CritterStackExtensions.QueueSchema}.{table} using btree ("timestamp");
+            create index if not exists idx_{table}_timestamp on {IntegrationOutbox.QueueTable(consumer)} using btree ("timestamp");
             """;
     }
 }
-
-/// <summary>The name of the running service (its schema and its queue).</summary>
-public sealed record ServiceIdentity(string Name);
