@@ -66,8 +66,11 @@ public static class CritterStackExtensions
                 options.Events.MetadataConfig.EnableAll();
                 options.Events.MetadataConfig.UserNameEnabled = true;
 
-                // Rich appends check an explicit expected version against the stream.
-                options.Events.AppendMode = EventAppendMode.Rich;
+                // Quick appends: sequence numbers are assigned in the write itself, with no round trip
+                // (and no second connection) before it. Every append names its expected version
+                // (HashChainListener insists), which PostgreSQL checks. A new stream's events are
+                // stamped with the service's clock, an append's with the database transaction's.
+                options.Events.AppendMode = EventAppendMode.Quick;
                 options.Events.StreamIdentity = StreamIdentity.AsGuid;
                 options.Events.UseIdentityMapForAggregates = true;
 
@@ -135,6 +138,9 @@ public static class CritterStackExtensions
     /// Lets Npgsql prepare the statements a service repeats (event, stream and document inserts,
     /// queue writes) unless the connection string says otherwise: PostgreSQL then skips parsing and
     /// planning them on every command, which more than halved its CPU per batched command here.
+    /// A statement is prepared on its first use: a single command runs each of its statements once
+    /// per connection checkout, and with two uses required none would ever be prepared, so every
+    /// checkout would also end in DISCARD ALL (what Npgsql sends to a connection with nothing prepared).
     /// Behind a pooler in transaction mode, use one that supports prepared statements
     /// (PgBouncer 1.21+ with max_prepared_statements) or set Max Auto Prepare=0.
     /// </summary>
@@ -144,7 +150,7 @@ public static class CritterStackExtensions
         if (!connection.ContainsKey("Max Auto Prepare"))
         {
             connection.MaxAutoPrepare = 200;
-            connection.AutoPrepareMinUsages = 2;
+            connection.AutoPrepareMinUsages = 1;
         }
     }
 }

@@ -6,7 +6,8 @@ namespace BhxhPlatform.ServiceDefaults.Audit;
 /// <summary>
 /// Stamps each appended event with its chained hash just before the unit of work is sent to
 /// PostgreSQL. The previous hash of an existing stream is read from its last stored event;
-/// a concurrent writer to the same stream fails on the expected version, so chains never fork.
+/// every append names its expected version, so a concurrent writer to the same stream fails
+/// on it and chains never fork.
 /// </summary>
 internal sealed class HashChainListener : DocumentSessionListenerBase
 {
@@ -22,14 +23,25 @@ internal sealed class HashChainListener : DocumentSessionListenerBase
                 continue;
             }
 
+            var tenantId = stream.TenantId ?? session.TenantId;
+            var schema = options.Events.DatabaseSchemaName;
+            if (stream.ActionType == StreamActionType.Append && stream.ExpectedVersionOnServer is null)
+            {
+                // Quick appends number events from the expected version before inline projections run;
+                // without one, the chain and the stream's snapshot would both be built on wrong numbers.
+                throw new InvalidOperationException(
+                    $"Events appended to stream {stream.Id} without an expected version. Load it with FetchForWriting " +
+                    "(or [WriteAggregate]) or pass the version to Events.Append, so the audit chain and snapshots stay exact.");
+            }
+
             var previous = events[0].Version <= 1
                 ? HashChain.Genesis
-                : await PreviousHashAsync(session, options.Events.DatabaseSchemaName, stream.TenantId ?? session.TenantId, stream.Id, events[0].Version - 1, token);
+                : await PreviousHashAsync(session, schema, tenantId, stream.Id, events[0].Version - 1, token);
 
             foreach (var e in events)
             {
                 var facts = new HashChain.Facts(
-                    e.TenantId ?? stream.TenantId ?? session.TenantId,
+                    e.TenantId ?? tenantId,
                     stream.Id,
                     e.Version,
                     e.EventTypeName,

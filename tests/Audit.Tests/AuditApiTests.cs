@@ -69,7 +69,7 @@ public sealed class AuditApiTests(AuditFixture fixture) : IAsyncLifetime
         await Task.Delay(50);
         await using (var session = fixture.Store.LightweightSession(tenant))
         {
-            session.Events.Append(id, new AmountRecorded(id, 900m, "Bổ sung"));
+            session.Events.Append(id, 3, new AmountRecorded(id, 900m, "Bổ sung"));
             await session.SaveChangesAsync();
         }
 
@@ -90,6 +90,42 @@ public sealed class AuditApiTests(AuditFixture fixture) : IAsyncLifetime
             s.Get.Url($"/api/units/{OtherDistrict}/audit/streams/{id}/state");
             s.StatusCodeShouldBe(404);
         });
+    }
+
+    [Fact]
+    public async Task An_append_without_an_expected_version_is_refused_and_writes_nothing()
+    {
+        var tenant = Tenant();
+        var id = await fixture.LedgerAsync(tenant, "alice", 1m);
+        await using (var session = fixture.Store.LightweightSession(tenant))
+        {
+            session.Events.Append(id, new AmountRecorded(id, 2m, "Không có phiên bản"));
+            var refused = await Should.ThrowAsync<InvalidOperationException>(() => session.SaveChangesAsync());
+            refused.Message.ShouldContain("without an expected version");
+        }
+
+        await using var query = fixture.Store.QuerySession(tenant);
+        (await query.Events.FetchStreamAsync(id)).Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Two_writers_appending_at_the_same_version_leave_one_event_and_an_intact_chain()
+    {
+        var tenant = Tenant();
+        var id = await fixture.LedgerAsync(tenant, "alice", 1m);
+        await using var first = fixture.Store.LightweightSession(tenant);
+        await using var second = fixture.Store.LightweightSession(tenant);
+        first.Events.Append(id, 3, new AmountRecorded(id, 10m, "Người thứ nhất"));
+        second.Events.Append(id, 3, new AmountRecorded(id, 20m, "Người thứ hai"));
+
+        await first.SaveChangesAsync();
+        await Should.ThrowAsync<Exception>(() => second.SaveChangesAsync());
+
+        await using var query = fixture.Store.QuerySession(tenant);
+        var events = await query.Events.FetchStreamAsync(id);
+        events.Count.ShouldBe(3);
+        ((AmountRecorded)events[^1].Data).Amount.ShouldBe(10m);
+        (await fixture.Host.GetJsonAsync<ChainReport>($"/api/units/{tenant}/audit/streams/{id}/verify")).Intact.ShouldBeTrue();
     }
 
     [Fact]

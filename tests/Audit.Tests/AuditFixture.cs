@@ -74,12 +74,13 @@ public sealed class AuditFixture : IAsyncLifetime
             await session.SaveChangesAsync();
         }
 
+        var version = 1L;
         foreach (var amount in amounts)
         {
             await using var session = Store.LightweightSession(tenant);
             session.LastModifiedBy = user;
             session.CausationId = $"record-{amount}";
-            session.Events.Append(id, new AmountRecorded(id, amount, "Ghi nhận số tiền đóng"));
+            session.Events.Append(id, ++version, new AmountRecorded(id, amount, "Ghi nhận số tiền đóng"));
             await session.SaveChangesAsync();
         }
 

@@ -47,7 +47,7 @@ public static class EraseProspectEndpoint
         var claims = await session.Query<ProspectContactKey>().Where(c => c.ProspectId == prospect.Id).ToListAsync(cancellation);
         foreach (var claim in claims)
         {
-            session.Events.Append(claim.Id, new ProspectContactReleased(claim.Id, prospect.Id));
+            session.Events.Append(claim.Id, claim.Version + 1, new ProspectContactReleased(claim.Id, prospect.Id));
         }
 
         return (Results.NoContent(), [new ProspectErased(prospect.Id, command.Reason!.Value, now)]);

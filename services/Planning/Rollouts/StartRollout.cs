@@ -65,7 +65,7 @@ public static class StartRolloutEndpoint
         }
         else if (districts.Except(existing.Districts).ToList() is { Count: > 0 } added)
         {
-            session.Events.Append(id, new RolloutDistrictsAdded(id, added));
+            session.Events.Append(id, existing.Version + 1, new RolloutDistrictsAdded(id, added));
         }
 
         // Adoption is idempotent per district and year, so a repeated run re-sends harmlessly.
