@@ -94,6 +94,8 @@ public static class CritterStackExtensions
 
         builder.Services.AddAudit(AggregateTypes.FromAssembly(applicationAssembly));
         builder.Services.AddSingleton<IntegrationOutbox>();
+        builder.Services.AddSingleton<QueueWakeUps>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<QueueWakeUps>());
         builder.Services.AddSingleton(sp => new DeadLetterMetrics(sp.GetRequiredService<IMeterFactory>(), serviceName));
         builder.Services.AddHostedService(sp => new DeadLetterWatch(dataSource, sp.GetRequiredService<IDocumentStore>(),
             sp.GetRequiredService<DeadLetterMetrics>(), sp.GetRequiredService<ILogger<DeadLetterWatch>>(), serviceName));
@@ -147,7 +149,11 @@ public static class CritterStackExtensions
     public static void ApplyStatementPreparation(NpgsqlConnectionStringBuilder connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        if (!connection.ContainsKey("Max Auto Prepare"))
+
+        // Npgsql's own builder answers ContainsKey for every keyword it knows, set or not: ask a plain
+        // builder holding only what the connection string says.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connection.ConnectionString };
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
         {
             connection.MaxAutoPrepare = 200;
             connection.AutoPrepareMinUsages = 1;

@@ -24,7 +24,7 @@ namespace BhxhPlatform.ServiceDefaults.Messaging;
 /// row, then one relay transaction per message and destination after the commit), which capped a
 /// service at a few hundred messages a second. The rows are Wolverine envelopes, written with
 /// Wolverine's own serializers, so each consumer's Wolverine listener, inbox, retries and dead
-/// letters handle them as before; a NOTIFY in the same transaction wakes the listener on commit.
+/// letters handle them as before; <see cref="QueueWakeUps"/> wakes the listener once they commit.
 /// When the services no longer share one database (RabbitMQ, a database per service), set
 /// <c>Messaging:Announcements</c> to <see cref="AnnouncementMode.WolverineOutbox"/>: the same
 /// announcements then go through Wolverine's bus and durable outbox, relayed after the commit.
@@ -42,13 +42,16 @@ public sealed class IntegrationOutbox
     private readonly IWolverineRuntime _runtime;
     private readonly string _serviceName;
     private readonly Counter<long> _published;
+    private readonly QueueWakeUps _wakeUps;
 
-    public IntegrationOutbox(IWolverineRuntime runtime, IConfiguration configuration, IMeterFactory meters)
+    public IntegrationOutbox(IWolverineRuntime runtime, IConfiguration configuration, IMeterFactory meters, QueueWakeUps wakeUps)
     {
+        ArgumentNullException.ThrowIfNull(wakeUps);
         ArgumentNullException.ThrowIfNull(runtime);
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(meters);
         _runtime = runtime;
+        _wakeUps = wakeUps;
         _serviceName = runtime.Options.ServiceName;
         _published = meters.Create(Telemetry.PlatformMeterName).CreateCounter<long>(
             "bhxh.integration.published", "{message}", "Integration messages written to consumer queues (counted on commit).");
@@ -129,13 +132,10 @@ public sealed class IntegrationOutbox
             session.QueueSqlCommand(
                 $"insert into {QueueTable(consumer)} (id, body, message_type) values (?, ?, ?)",
                 envelope.Id, EnvelopeSerializer.Serialize(envelope), envelope.MessageType);
-            if (envelopes.Destinations.Add(consumer))
-            {
-                // NOTIFY is transactional: the listener wakes when (and only if) the command commits.
-                // A statement, not select pg_notify(): a batched command must not return rows.
-                session.QueueSqlCommand($"notify {WakeUpChannel}, '{QueueTable(consumer)}'");
-            }
 
+            // The consumer's listener is woken after the commit (QueueWakeUps), not by a NOTIFY in
+            // this transaction: PostgreSQL serialises the commits of notifying transactions.
+            envelopes.Destinations.Add(QueueTable(consumer));
             envelopes.Envelopes.Add(envelope);
         }
     }
@@ -145,7 +145,7 @@ public sealed class IntegrationOutbox
         var pending = session.Listeners.OfType<PendingEnvelopes>().FirstOrDefault();
         if (pending is null)
         {
-            pending = new PendingEnvelopes(_runtime, _published);
+            pending = new PendingEnvelopes(_runtime, _published, _wakeUps);
             session.Listeners.Add(pending);
         }
 
@@ -153,7 +153,7 @@ public sealed class IntegrationOutbox
     }
 
     /// <summary>Reports the envelopes of a session as sent once its transaction has committed.</summary>
-    private sealed class PendingEnvelopes(IWolverineRuntime runtime, Counter<long> published) : DocumentSessionListenerBase
+    private sealed class PendingEnvelopes(IWolverineRuntime runtime, Counter<long> published, QueueWakeUps wakeUps) : DocumentSessionListenerBase
     {
         public List<Envelope> Envelopes { get; } = [];
 
@@ -161,6 +161,7 @@ public sealed class IntegrationOutbox
 
         public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
         {
+            wakeUps.Ring(Destinations);
             foreach (var envelope in Envelopes)
             {
                 runtime.MessageTracking.Sent(envelope);
