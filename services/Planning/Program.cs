@@ -3,6 +3,7 @@ using BhxhPlatform.Planning.Catalogue;
 using BhxhPlatform.Planning.DistrictPlans;
 using BhxhPlatform.Planning.Progress;
 using BhxhPlatform.Planning.Rollouts;
+using BhxhPlatform.Planning.Schedule;
 using BhxhPlatform.Planning.Templates;
 using BhxhPlatform.ServiceDefaults;
 using JasperFx;
@@ -11,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.Services.AddReferenceData();
+builder.Services.AddSingleton<ProgressPlanReader>();
 builder.AddCritterStack(ServiceNames.Planning, marten =>
 {
     marten.AddTemplates();

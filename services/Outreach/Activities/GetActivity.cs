@@ -94,7 +94,7 @@ public static class GetActivityLogEndpoint
         // One row more than the page tells whether there is a next page.
         await using var command = Query(session, filter, after is null ? null : cursor, take + 1);
 
-        var items = new List<string>(Math.Min(take, 64));
+        var items = new List<byte[]>(Math.Min(take, 64));
         var last = default(LogCursor);
         var more = false;
         await using (var reader = await session.ExecuteReaderAsync(command, cancellation))
@@ -107,7 +107,8 @@ public static class GetActivityLogEndpoint
                     break;
                 }
 
-                items.Add(reader.GetString(0));
+                // The stored JSON as PostgreSQL sends it (UTF-8), written out as it is: no string in between.
+                items.Add(await reader.GetFieldValueAsync<byte[]>(0, cancellation));
                 last = new LogCursor(await reader.GetFieldValueAsync<DateTime>(1, cancellation), reader.GetGuid(2));
             }
         }
@@ -220,7 +221,7 @@ public static class GetActivityLogEndpoint
     }
 
     /// <summary>Writes <c>{"items":[…stored JSON…],"next":…}</c>, the shape of <see cref="ActivityLogPage"/>.</summary>
-    private sealed class RawJsonPage(IReadOnlyList<string> items, string? next) : IResult
+    private sealed class RawJsonPage(IReadOnlyList<byte[]> items, string? next) : IResult
     {
         public async Task ExecuteAsync(HttpContext httpContext)
         {

@@ -51,8 +51,11 @@ public sealed record EnrolmentTarget(EnrolmentScheme Scheme, int People);
 
 public sealed record DistrictPlanLine(PlanLine Line, LineTarget? Target)
 {
-    public RuleInputs Inputs(int? agreedActivitiesPerYear = null) => new(
-        Target?.Activities, Target?.CadenceMonths, Target?.Organisations ?? 1, agreedActivitiesPerYear);
+    public RuleInputs Inputs(int? agreedActivitiesPerYear = null) => InputsOf(Target, agreedActivitiesPerYear);
+
+    /// <summary>The rule inputs of a line with <paramref name="target"/> (none set: the catalogue's defaults).</summary>
+    public static RuleInputs InputsOf(LineTarget? target, int? agreedActivitiesPerYear) => new(
+        target?.Activities, target?.CadenceMonths, target?.Organisations ?? 1, agreedActivitiesPerYear);
 }
 
 public enum PlanAction

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using BhxhPlatform.Planning.DistrictPlans;
 using BhxhPlatform.Planning.Organisation;
@@ -18,7 +19,14 @@ public static class GetProgressEndpoint
     [WolverineGet("/api/units/{unit}/progress/years/{year}")]
     [Tags("Progress")]
     public static async Task<IResult> Get(
-        string unit, int year, string? asOf, OrganisationTree tree, TimeProvider clock, IQuerySession session, CancellationToken cancellation)
+        string unit,
+        int year,
+        string? asOf,
+        OrganisationTree tree,
+        TimeProvider clock,
+        ProgressPlanReader plansRead,
+        IQuerySession session,
+        CancellationToken cancellation)
     {
         var check = new Check().Range("year", year, 2020, 2100, "Năm kế hoạch", "Plan year");
         var day = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
@@ -40,16 +48,59 @@ public static class GetProgressEndpoint
             return Results.Problem(ProblemResults.NotFound("Không có đơn vị này.", "No such unit."));
         }
 
-        // The documents in one round trip, the activities counted in a second.
-        var batch = session.CreateBatchQuery();
-        var plans = batch.Query<DistrictPlan>().Where(p => p.TenantIsOneOf(districts) && p.Year == year).ToList();
-        var trainings = batch.Query<HeldTraining>().Where(t => t.TenantIsOneOf(districts)).ToList();
-        var agreements = batch.Query<KnownAgreement>().Where(a => a.TenantIsOneOf(districts)).ToList();
-        var enrolments = batch.Query<ReceivedEnrolment>().Where(e => e.TenantIsOneOf(districts)).ToList();
-        await batch.Execute(cancellation);
-        var facts = new ProgressFacts(
-            await ActivityTalliesAsync(session, districts, year, day, cancellation), await trainings, await agreements, await enrolments);
-        return Results.Ok(ProgressCalculator.Report(unit, year, day, await plans, facts));
+        var data = await ReportDataAsync(session, districts, year, day, cancellation);
+        var plans = await plansRead.PlansAsync(session, data.Plans, cancellation);
+        return Results.Ok(ProgressCalculator.Report(
+            unit, year, day, plans, new ProgressFacts(data.Activities, data.Trainings, data.Agreements, data.Enrolments)));
+    }
+
+    private static readonly Type[] ReportDocuments =
+        [typeof(DistrictPlan), typeof(LoggedActivity), typeof(HeldTraining), typeof(KnownAgreement), typeof(ReceivedEnrolment)];
+
+    /// <summary>What one report is made of, as <see cref="ReportDataAsync"/> reads it.</summary>
+    public sealed record ReportData(
+        IReadOnlyList<StoredPlan> Plans,
+        IReadOnlyList<MonthTally> Activities,
+        IReadOnlyList<HeldTraining> Trainings,
+        IReadOnlyList<KnownAgreement> Agreements,
+        IReadOnlyList<ReceivedEnrolment> Enrolments);
+
+    /// <summary>
+    /// The plans of <paramref name="districts"/> for <paramref name="year"/> (which and at which version only),
+    /// their activities tallied as by <see cref="ActivityTalliesAsync"/> (in no particular order), and their
+    /// trainings, agreements and enrolments: one statement returning one row, one round trip.
+    /// </summary>
+    public static async Task<ReportData> ReportDataAsync(
+        IQuerySession session, IReadOnlyCollection<string> districts, int year, DateOnly asOf, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(districts);
+        var options = session.DocumentStore.Options;
+        string Table<T>() => options.FindOrResolveDocumentType(typeof(T)).TableName.QualifiedName;
+        var last = asOf.Year > year ? new DateOnly(year, 12, 31) : asOf;
+
+        // What Marten's own queries do first (once per type and process): a table not yet created is created.
+        foreach (var type in ReportDocuments)
+        {
+            await session.Database.EnsureStorageExistsAsync(type, cancellation);
+        }
+
+        // Property names as Marten's serializer writes them (camelCase), so that the row reads back with it.
+        // The plans' bodies (some 44 kB of JSON each, mostly catalogue texts) are not read here: see ProgressPlanReader.
+        var sql = $"""
+            select jsonb_build_object(
+                'plans', coalesce((
+                    select jsonb_agg(jsonb_build_object('tenant', p.tenant_id, 'id', p.id, 'version', p.mt_version, 'modified', p.mt_last_modified))
+                    from {Table<DistrictPlan>()} as p
+                    where p.tenant_id = any(:tenants) and CAST(p.data ->> 'year' as integer) = :year), '[]'),
+                'activities', coalesce((select jsonb_agg(t.tally) from ({TalliesSql(options)}) as t(tally)), '[]'),
+                'trainings', coalesce((select jsonb_agg(d.data) from {Table<HeldTraining>()} as d where d.tenant_id = any(:tenants)), '[]'),
+                'agreements', coalesce((select jsonb_agg(d.data) from {Table<KnownAgreement>()} as d where d.tenant_id = any(:tenants)), '[]'),
+                'enrolments', coalesce((select jsonb_agg(d.data) from {Table<ReceivedEnrolment>()} as d where d.tenant_id = any(:tenants)), '[]'))
+            """;
+        var rows = await session.AdvancedSql.QueryAsync<ReportData>(
+            sql, cancellation, new { tenants = districts.ToArray(), year, first = new DateOnly(year, 1, 1), last });
+        return rows.Single();
     }
 
     /// <summary>
@@ -70,14 +121,25 @@ public static class GetProgressEndpoint
             return [];
         }
 
-        var options = session.DocumentStore.Options;
+        var tallies = await session.AdvancedSql.QueryAsync<MonthTally>(
+            TalliesSql(session.DocumentStore.Options), cancellation, new { tenants = districts.ToArray(), first = new DateOnly(year, 1, 1), last });
+        return tallies
+            .OrderBy(t => t.District, StringComparer.Ordinal)
+            .ThenBy(t => t.PlanLineCode, StringComparer.Ordinal)
+            .ThenBy(t => t.Month)
+            .ToList();
+    }
+
+    /// <summary>The tallies, one JSON object a row, of the tenants <c>:tenants</c> from day <c>:first</c> to day <c>:last</c>.</summary>
+    private static string TalliesSql(IReadOnlyStoreOptions options)
+    {
         var table = options.FindOrResolveDocumentType(typeof(LoggedActivity)).TableName.QualifiedName;
         var day = $"{options.DatabaseSchemaName}.mt_immutable_date(d.data ->> 'occurredOn')";
 
         // The day is stored as yyyy-MM-dd: its month is read from the text, which costs far less per row than
         // Marten's date function (an SQL function PostgreSQL cannot inline), needed only where the index serves.
         const string month = "substring(d.data ->> 'occurredOn', 6, 2)";
-        var sql = $"""
+        return $"""
             select jsonb_build_object(
                 'district', d.data ->> 'district', 'planLineCode', d.data ->> 'planLineCode', 'month', CAST({month} as integer),
                 'logged', count(*), 'peopleReached', sum(CAST(d.data ->> 'peopleReached' as integer)))
@@ -85,12 +147,68 @@ public static class GetProgressEndpoint
             where d.tenant_id = any(:tenants) and {day} between :first and :last and not CAST(d.data ->> 'voided' as boolean)
             group by d.data ->> 'district', d.data ->> 'planLineCode', {month}
             """;
-        var tallies = await session.AdvancedSql.QueryAsync<MonthTally>(
-            sql, cancellation, new { tenants = districts.ToArray(), first = new DateOnly(year, 1, 1), last });
-        return tallies
-            .OrderBy(t => t.District, StringComparer.Ordinal)
-            .ThenBy(t => t.PlanLineCode, StringComparer.Ordinal)
-            .ThenBy(t => t.Month)
-            .ToList();
+    }
+}
+
+/// <summary>A district plan as stored: its unit, id, version and the time of its last write.</summary>
+public sealed record StoredPlan(string Tenant, Guid Id, long Version, DateTimeOffset Modified);
+
+/// <summary>
+/// Reads the <see cref="ProgressPlan"/> of stored plans, and keeps each one for as long as its stored version
+/// and time of last write stay the same (a plan changes only through its events, each of which rewrites it).
+/// A report then reads only which plans there are, not their bodies: a plan of the 43 catalogue lines is some
+/// 44 kB of JSON that PostgreSQL had to decompress and turn into text, and the service to deserialise, on every
+/// report. One entry per plan; the time of the write tells a plan rebuilt or recreated at the same version.
+/// </summary>
+public sealed class ProgressPlanReader
+{
+    private readonly ConcurrentDictionary<(string Tenant, Guid Id), (StoredPlan Stored, ProgressPlan Plan)> _plans = new();
+
+    public async Task<IReadOnlyList<ProgressPlan>> PlansAsync(IQuerySession session, IReadOnlyList<StoredPlan> stored, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(stored);
+        var missing = stored.Where(s => !(_plans.TryGetValue((s.Tenant, s.Id), out var kept) && kept.Stored == s)).ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var (read, plan) in await ReadAsync(session, missing, cancellation))
+            {
+                _plans[(read.Tenant, read.Id)] = (read, plan);
+            }
+        }
+
+        return stored.Select(s => _plans.TryGetValue((s.Tenant, s.Id), out var kept)
+            ? kept.Plan
+            : throw new InvalidOperationException($"The plan {s.Id} of {s.Tenant} was not found.")).ToList();
+    }
+
+    private sealed record ReadPlan(StoredPlan Stored, ProgressPlan Plan);
+
+    /// <summary>The <see cref="ProgressPlan"/> shape is built by PostgreSQL, so the catalogue texts stay in the database.</summary>
+    private static async Task<IEnumerable<(StoredPlan, ProgressPlan)>> ReadAsync(
+        IQuerySession session, IReadOnlyList<StoredPlan> plans, CancellationToken cancellation)
+    {
+        var table = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(DistrictPlan)).TableName.QualifiedName;
+
+        // jsonb_to_record decompresses the stored plan once, where each "data -> field" would do it again.
+        var sql = $"""
+            select jsonb_build_object(
+                'stored', jsonb_build_object('tenant', p.tenant_id, 'id', p.id, 'version', p.mt_version, 'modified', p.mt_last_modified),
+                'plan', jsonb_build_object(
+                    'id', p.id, 'district', r.district, 'status', r.status, 'revision', r.revision,
+                    'peopleReachedTarget', r."peopleReachedTarget", 'enrolmentTargets', r."enrolmentTargets",
+                    'lines', coalesce((
+                        select jsonb_agg(jsonb_build_object(
+                            'code', l.line -> 'code', 'audienceCode', l.line -> 'audienceCode', 'frequency', l.line -> 'frequency',
+                            'coordination', l.line -> 'coordination', 'target', l.target) order by l.position)
+                        from rows from (jsonb_to_recordset(r.lines) as (line jsonb, target jsonb)) with ordinality as l(line, target, position)), '[]')))
+            from {table} as p
+            cross join lateral jsonb_to_record(p.data) as r(
+                district jsonb, status jsonb, revision jsonb, "peopleReachedTarget" jsonb, "enrolmentTargets" jsonb, lines jsonb)
+            where p.tenant_id = any(:tenants) and p.id = any(:ids)
+            """;
+        var read = await session.AdvancedSql.QueryAsync<ReadPlan>(
+            sql, cancellation, new { tenants = plans.Select(p => p.Tenant).Distinct().ToArray(), ids = plans.Select(p => p.Id).ToArray() });
+        return read.Select(r => (r.Stored, r.Plan));
     }
 }

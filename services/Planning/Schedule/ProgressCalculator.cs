@@ -71,6 +71,35 @@ public sealed record ProgressFacts(
     IReadOnlyList<KnownAgreement> Agreements,
     IReadOnlyList<ReceivedEnrolment> Enrolments);
 
+/// <summary>
+/// What the report needs of a district plan: its identity and status, its targets, and per line the code,
+/// audience, frequency, coordination and target, without the catalogue's texts (a plan of the 43 catalogue
+/// lines is some 44 kB of JSON, this about 9 kB).
+/// </summary>
+public sealed record ProgressPlan(
+    Guid Id,
+    string District,
+    DistrictPlanStatus Status,
+    int Revision,
+    int PeopleReachedTarget,
+    IReadOnlyList<EnrolmentTarget> EnrolmentTargets,
+    IReadOnlyList<ProgressPlanLine> Lines)
+{
+    public static ProgressPlan Of(DistrictPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return new(
+            plan.Id, plan.District, plan.Status, plan.Revision, plan.PeopleReachedTarget, plan.EnrolmentTargets,
+            plan.Lines.Select(l => new ProgressPlanLine(l.Line.Code, l.Line.AudienceCode, l.Line.Frequency, l.Line.Coordination, l.Target)).ToList());
+    }
+}
+
+/// <summary>One line of a <see cref="ProgressPlan"/>: what <see cref="DistrictPlanLine"/> holds that the schedule needs.</summary>
+public sealed record ProgressPlanLine(string Code, string AudienceCode, FrequencySpec Frequency, CoordinationKind Coordination, LineTarget? Target)
+{
+    public RuleInputs Inputs(int? agreedActivitiesPerYear) => DistrictPlanLine.InputsOf(Target, agreedActivitiesPerYear);
+}
+
 /// <summary>Expected versus logged, overdue, over cap and missing agreements (pure).</summary>
 public static class ProgressCalculator
 {
@@ -79,6 +108,12 @@ public static class ProgressCalculator
         asOf.Year > year ? 12 : asOf.Year < year ? 0 : asOf.Month - 1;
 
     public static ProgressReport Report(string unit, int year, DateOnly asOf, IReadOnlyList<DistrictPlan> plans, ProgressFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(plans);
+        return Report(unit, year, asOf, plans.Select(ProgressPlan.Of).ToList(), facts);
+    }
+
+    public static ProgressReport Report(string unit, int year, DateOnly asOf, IReadOnlyList<ProgressPlan> plans, ProgressFacts facts)
     {
         ArgumentNullException.ThrowIfNull(plans);
         ArgumentNullException.ThrowIfNull(facts);
@@ -90,7 +125,7 @@ public static class ProgressCalculator
         var logged = facts.Activities.Concat(TallyDays(trainings, year, asOf))
             .ToLookup(t => (t.District, t.PlanLineCode));
         var lines = plans.OrderBy(p => p.District, StringComparer.Ordinal)
-            .SelectMany(p => p.Lines.Select(l => Line(p, l, year, asOf, facts, logged[(p.District, l.Line.Code)].ToList())))
+            .SelectMany(p => p.Lines.Select(l => Line(p, l, year, asOf, facts, logged[(p.District, l.Code)].ToList())))
             .ToList();
         var districts = plans.OrderBy(p => p.District, StringComparer.Ordinal).Select(p =>
         {
@@ -129,14 +164,13 @@ public static class ProgressCalculator
     private static int Enrolled(ProgressFacts facts, string district, int year, DateOnly asOf) =>
         facts.Enrolments.Where(e => e.District == district && e.EnrolledOn.Year == year && e.EnrolledOn <= asOf).Sum(e => e.Count);
 
-    private static LineProgress Line(DistrictPlan plan, DistrictPlanLine planLine, int year, DateOnly asOf, ProgressFacts facts, List<MonthTally> logged)
+    private static LineProgress Line(ProgressPlan plan, ProgressPlanLine line, int year, DateOnly asOf, ProgressFacts facts, List<MonthTally> logged)
     {
-        var line = planLine.Line;
         var agreements = facts.Agreements
             .Where(a => a.District == plan.District && a.Covers(line.Code, line.AudienceCode) && a.InForceOn(ClampToYear(asOf, year)))
             .ToList();
         var agreed = agreements.Any(a => a.ActivitiesPerYear is not null) ? agreements.Sum(a => a.ActivitiesPerYear ?? 0) : (int?)null;
-        var schedule = FrequencyRules.Expect(line.Frequency, planLine.Inputs(agreed));
+        var schedule = FrequencyRules.Expect(line.Frequency, line.Inputs(agreed));
 
         var months = Enumerable.Range(1, 12)
             .Select(m => new PeriodProgress(m, schedule.Month(m), logged.Where(t => t.Month == m).Sum(t => t.Logged)))
