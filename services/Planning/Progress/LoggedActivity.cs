@@ -34,16 +34,69 @@ public static class ActivityRecordedHandler
     /// <summary>Storing by the activity id makes a repeated message change nothing; a late copy never undoes a correction or a void.</summary>
     public static async Task Handle(ActivityRecorded message, Envelope envelope, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
-        if (await session.LoadAsync<LoggedActivity>(message.ActivityId, cancellation) is not null)
+        var held = await session.LoadAsync<LoggedActivity>(message.ActivityId, cancellation);
+        var outcome = Receive(session, message, ReceivedFacts.DistrictOf(envelope), held);
+        session.Record(envelope, message, message.ActivityId, outcome, clock);
+    }
+
+    /// <summary>
+    /// What Planning does with one recorded activity, given what it already holds of it (loaded by
+    /// the caller, alone or with the rest of a batch): a new activity is inserted; one already held,
+    /// as logged, corrected or as the placeholder of a void that came first, is left as it is.
+    /// Returns the outcome for the audit trail.
+    /// </summary>
+    public static string Receive(IDocumentSession session, ActivityRecorded message, string district, LoggedActivity? held)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(message);
+        if (held is not null)
         {
-            session.Record(envelope, message, message.ActivityId, ReceivedFacts.Duplicate, clock);
-            return;
+            return ReceivedFacts.Duplicate;
         }
 
+        // Insert, not Store: an activity another message stored meanwhile fails this transaction
+        // (retried by RetryConcurrentDocumentWrites, then seen as held) instead of being overwritten.
         session.Insert(new LoggedActivity(
-            message.ActivityId, ReceivedFacts.DistrictOf(envelope), message.DistrictPlanId, message.PlanLineCode, message.AudienceCode,
+            message.ActivityId, district, message.DistrictPlanId, message.PlanLineCode, message.AudienceCode,
             message.FormKind, message.CommuneId, message.OccurredOn, message.PeopleReached, message.PartnerIds, 0, false, null));
-        session.Record(envelope, message, message.ActivityId, ReceivedFacts.Applied, clock);
+        return ReceivedFacts.Applied;
+    }
+}
+
+public static class ActivitiesRecordedHandler
+{
+    /// <summary>
+    /// A batch from Outreach in one transaction: what Planning holds of all its activities is loaded
+    /// in one query, then each activity is received as an <see cref="ActivityRecorded"/> would be, with
+    /// one audit fact per activity. An activity repeated within the message is received once.
+    /// </summary>
+    /// <remarks>
+    /// When some activities are already held, their facts from this very message are looked up (a
+    /// second query, on that path only): a redelivered envelope (after Wolverine's inbox has let it
+    /// go) keeps the facts it recorded the first time, "Applied" included, rather than rewriting
+    /// them as duplicates of itself.
+    /// </remarks>
+    public static async Task Handle(ActivitiesRecorded message, Envelope envelope, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(clock);
+        var district = ReceivedFacts.DistrictOf(envelope);
+        var activities = message.Activities.DistinctBy(a => a.ActivityId).ToList();
+        var held = (await session.LoadManyAsync<LoggedActivity>(cancellation, activities.Select(a => a.ActivityId)))
+            .ToDictionary(a => a.Id);
+        var recorded = held.Count == 0
+            ? []
+            : (await session.LoadManyAsync<ReceivedFact>(cancellation, held.Keys.Select(id => ReceivedFacts.ItemKey(envelope.Id, id))))
+                .Select(f => f.Id).ToHashSet();
+        var receivedAt = clock.GetUtcNow();
+        foreach (var activity in activities)
+        {
+            var outcome = ActivityRecordedHandler.Receive(session, activity, district, held.GetValueOrDefault(activity.ActivityId));
+            if (!recorded.Contains(ReceivedFacts.ItemKey(envelope.Id, activity.ActivityId)))
+            {
+                session.RecordItem(envelope, message, activity.ActivityId, outcome, receivedAt);
+            }
+        }
     }
 }
 

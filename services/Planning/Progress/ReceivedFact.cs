@@ -1,26 +1,52 @@
+using BhxhPlatform.Planning.DistrictPlans;
 using Marten;
 using Wolverine;
 
 namespace BhxhPlatform.Planning.Progress;
 
 /// <summary>
-/// The audit trail of the facts other services sent: one document per message received (keyed by
-/// the envelope id), with what Planning did with it. The tenant is the unit the fact belongs to.
+/// The audit trail of the facts other services sent: one document per fact received, with what
+/// Planning did with it. The tenant is the unit the fact belongs to. A message carrying one fact
+/// gives one document keyed by the envelope id; a message carrying several (a batch of activities)
+/// gives one per fact, keyed by a name-based UUID of the envelope id and the fact's natural id, so
+/// a redelivered envelope finds its own documents again instead of adding new ones.
 /// </summary>
-public sealed record ReceivedFact(Guid Id, string MessageType, string NaturalId, string? Tenant, DateTimeOffset ReceivedAt, string Outcome);
+/// <param name="MessageId">
+/// The envelope id of the message that brought the fact (the key of Wolverine's inbox and dead
+/// letters); several facts of one batch share it. Null on facts recorded before it was kept, whose
+/// <paramref name="Id"/> is the envelope id.
+/// </param>
+public sealed record ReceivedFact(Guid Id, string MessageType, string NaturalId, string? Tenant, DateTimeOffset ReceivedAt, string Outcome, Guid? MessageId = null);
 
 public static class ReceivedFacts
 {
     public const string Applied = "Applied";
     public const string Duplicate = "Duplicate";
 
+    /// <summary>Records the one fact a message carries, keyed by its envelope id.</summary>
     public static void Record(this IDocumentSession session, Envelope envelope, object message, Guid naturalId, string outcome, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(envelope);
-        ArgumentNullException.ThrowIfNull(message);
-        session.Store(new ReceivedFact(envelope.Id, message.GetType().Name, naturalId.ToString("D"), envelope.TenantId, clock.GetUtcNow(), outcome));
+        ArgumentNullException.ThrowIfNull(clock);
+        session.Store(Fact(envelope.Id, envelope, message, naturalId, outcome, clock.GetUtcNow()));
     }
+
+    /// <summary>Records one of the several facts a message carries, keyed by <see cref="ItemKey"/>.</summary>
+    public static void RecordItem(this IDocumentSession session, Envelope envelope, object message, Guid naturalId, string outcome, DateTimeOffset receivedAt)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        session.Store(Fact(ItemKey(envelope.Id, naturalId), envelope, message, naturalId, outcome, receivedAt));
+    }
+
+    /// <summary>The key of one fact of a message that carries several: the same message and fact always give the same key.</summary>
+    public static Guid ItemKey(Guid messageId, Guid naturalId) => DeterministicId.Create($"received-fact/{messageId:D}/{naturalId:D}");
 
     public static string DistrictOf(Envelope envelope) =>
         envelope?.TenantId ?? throw new InvalidOperationException("A fact from another service must carry its unit as tenant.");
+
+    private static ReceivedFact Fact(Guid id, Envelope envelope, object message, Guid naturalId, string outcome, DateTimeOffset receivedAt)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return new ReceivedFact(id, message.GetType().Name, naturalId.ToString("D"), envelope.TenantId, receivedAt, outcome, envelope.Id);
+    }
 }

@@ -82,13 +82,17 @@ public sealed class IntegrationMessageTests(PlanningFixture fixture) : IAsyncLif
     {
         var message = Activity("3.1.01", 12);
 
-        await fixture.Host.InvokeMessageAndWaitAsync(message, District);
-        await fixture.Host.InvokeMessageAndWaitAsync(message, District);
+        var first = await fixture.Host.InvokeMessageAndWaitAsync(message, District);
+        var second = await fixture.Host.InvokeMessageAndWaitAsync(message, District);
 
         await using var session = fixture.Store.QuerySession(District);
         var facts = await session.Query<ReceivedFact>().ToListAsync();
         facts.Select(f => f.Outcome).ShouldBe(["Applied", "Duplicate"], ignoreOrder: true);
         facts.ShouldAllBe(f => f.NaturalId == message.ActivityId.ToString() && f.MessageType == "ActivityRecorded" && f.Tenant == District);
+        // A message carrying one fact keeps it under the envelope id, as before batches had one fact per activity.
+        facts.Select(f => f.Id).ShouldBe(
+            [first.Executed.Envelopes().Single().Id, second.Executed.Envelopes().Single().Id], ignoreOrder: true);
+        facts.ShouldAllBe(f => f.MessageId == f.Id);
         (await fixture.Host.GetJsonAsync<List<ReceivedFact>>($"/api/units/{District}/progress/received-facts")).Count.ShouldBe(2);
         (await fixture.Host.GetJsonAsync<List<ReceivedFact>>("/api/units/long-thanh/progress/received-facts")).ShouldBeEmpty();
     }
