@@ -15,15 +15,22 @@ public sealed record ActivityLedger(Guid Id, bool Corrected, bool Voided);
 /// </summary>
 public static class CoRunActivityHandler
 {
-    public static async Task Handle(ActivityRecorded message, IDocumentSession session, CancellationToken cancellation)
-    {
-        if (await session.LoadAsync<ActivityLedger>(message.ActivityId, cancellation) is not null)
-        {
-            return;
-        }
+    public static async Task Handle(ActivityRecorded message, IDocumentSession session, CancellationToken cancellation) =>
+        Receive(session, message, await session.LoadAsync<ActivityLedger>(message.ActivityId, cancellation));
 
-        session.Store(new ActivityLedger(message.ActivityId, Corrected: false, Voided: false));
-        Replace(session, message.ActivityId, message.PartnerIds, message.PlanLineCode, message.OccurredOn, message.PeopleReached);
+    /// <summary>
+    /// A batch from Outreach in one transaction: the ledger entries of all its activities are loaded
+    /// in one query, then each activity is received as an <see cref="ActivityRecorded"/> would be.
+    /// </summary>
+    public static async Task Handle(ActivitiesRecorded message, IDocumentSession session, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var activities = message.Activities.DistinctBy(a => a.ActivityId).ToList();
+        var heard = (await session.LoadManyAsync<ActivityLedger>(cancellation, activities.Select(a => a.ActivityId))).ToDictionary(l => l.Id);
+        foreach (var activity in activities)
+        {
+            Receive(session, activity, heard.GetValueOrDefault(activity.ActivityId));
+        }
     }
 
     public static async Task Handle(ActivityCorrected message, IDocumentSession session, CancellationToken cancellation)
@@ -41,6 +48,18 @@ public static class CoRunActivityHandler
     {
         session.Store(new ActivityLedger(message.ActivityId, Corrected: false, Voided: true));
         session.DeleteWhere<CoRunActivity>(a => a.ActivityId == message.ActivityId);
+    }
+
+    /// <summary>An activity already in the ledger (recorded, corrected or voided) is left as it is.</summary>
+    private static void Receive(IDocumentSession session, ActivityRecorded message, ActivityLedger? heard)
+    {
+        if (heard is not null)
+        {
+            return;
+        }
+
+        session.Store(new ActivityLedger(message.ActivityId, Corrected: false, Voided: false));
+        Replace(session, message.ActivityId, message.PartnerIds, message.PlanLineCode, message.OccurredOn, message.PeopleReached);
     }
 
     private static void Replace(IDocumentSession session, Guid activityId, IReadOnlyList<Guid> partnerIds, string planLineCode, DateOnly occurredOn, int peopleReached)

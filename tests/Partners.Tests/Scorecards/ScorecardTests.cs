@@ -83,6 +83,38 @@ public sealed class ScorecardTests(PartnersFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_batch_counts_each_co_run_activity_once_even_sent_again_or_after_its_own_record()
+    {
+        var other = Guid.CreateVersion7();
+        var sentAlone = Activity(500, Partner);
+        var batch = new ActivitiesRecorded([sentAlone, Activity(30, Partner, other), Activity(7, other), Activity(1000)]);
+        await Send(sentAlone);
+
+        await Send(batch);
+        await Send(batch);
+        await Send(batch.Activities[1]);
+
+        (await Scorecard(Partner)).ShouldSatisfyAllConditions(s => s.ActivitiesCoRun.ShouldBe(2), s => s.PeopleReached.ShouldBe(530));
+        (await Scorecard(other)).ShouldSatisfyAllConditions(s => s.ActivitiesCoRun.ShouldBe(2), s => s.PeopleReached.ShouldBe(37));
+        (await Scorecard(Partner, "long-thanh")).ActivitiesCoRun.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_batch_arriving_after_a_void_or_a_correction_of_its_activities_undoes_neither()
+    {
+        var other = Guid.CreateVersion7();
+        var voided = Activity(100, Partner);
+        var corrected = Activity(200, Partner);
+        await Send(new ActivityVoided(voided.ActivityId, "Ghi trùng"));
+        await Send(Correction(corrected, 80, other));
+
+        await Send(new ActivitiesRecorded([voided, corrected, Activity(10, Partner)]));
+
+        (await Scorecard(Partner)).ShouldSatisfyAllConditions(s => s.ActivitiesCoRun.ShouldBe(1), s => s.PeopleReached.ShouldBe(10));
+        (await Scorecard(other)).ShouldSatisfyAllConditions(s => s.ActivitiesCoRun.ShouldBe(1), s => s.PeopleReached.ShouldBe(80));
+    }
+
+    [Fact]
     public async Task Hand_offs_and_their_latest_outcomes_give_the_conversion()
     {
         var first = Guid.CreateVersion7();
