@@ -63,21 +63,49 @@ public sealed class AnnouncementQueueTests(OutreachFixture fixture) : IAsyncLife
     }
 
     [Fact]
-    public async Task A_batch_writes_one_envelope_per_activity_and_consumer_in_its_single_transaction()
+    public async Task A_batch_writes_one_envelope_per_consumer_carrying_all_its_activities_in_its_single_transaction()
     {
-        var batch = new LogActivityBatch(Enumerable.Range(0, 3).Select(_ => DirectContact()).ToList());
+        var batch = new LogActivityBatch(Enumerable.Range(0, 3).Select(i => DirectContact() with { PeopleReached = 10 + i }).ToList());
         var result = await fixture.Host.Scenario(s =>
         {
             s.Post.Json(batch, JsonStyle.MinimalApi).ToUrl($"{Url}/batch");
+            s.WithRequestHeader("X-Command-Id", "sync-8");
             s.StatusCodeShouldBe(200);
         });
         var ids = (await result.ReadAsJsonAsync<LoggedActivityBatch>())!.Ids;
 
+        await using var session = fixture.Store.QuerySession(District);
+        var logged = await session.Events.QueryAllRawEvents().ToListAsync();
+        logged.Count.ShouldBe(3);
         var serializer = fixture.Host.Services.GetRequiredService<IWolverineRuntime>().Options.DefaultSerializer;
-        var planning = await QueuedAsync(ServiceNames.Planning);
-        planning.Select(e => ((ActivityRecorded)serializer.ReadFromData(typeof(ActivityRecorded), e)).ActivityId).ShouldBe(ids, ignoreOrder: true);
-        planning.Select(e => e.Id).Distinct().Count().ShouldBe(3);
-        (await QueuedAsync(ServiceNames.Partners)).Count.ShouldBe(3);
+        foreach (var consumer in new[] { ServiceNames.Planning, ServiceNames.Partners })
+        {
+            var envelope = (await QueuedAsync(consumer)).ShouldHaveSingleItem();
+            envelope.MessageType.ShouldBe(typeof(ActivitiesRecorded).FullName);
+            envelope.TenantId.ShouldBe(District);
+            envelope.UserName.ShouldBe("admin.dong-nai");
+            envelope.CorrelationId.ShouldBe(logged[0].CorrelationId);
+            var message = (ActivitiesRecorded)serializer.ReadFromData(typeof(ActivitiesRecorded), envelope);
+            message.Activities.Select(a => a.ActivityId).ShouldBe(ids);
+            message.Activities.Select(a => a.PeopleReached).ShouldBe([10, 11, 12]);
+        }
+    }
+
+    [Fact]
+    public async Task A_batch_of_the_maximum_size_is_still_one_envelope_per_consumer()
+    {
+        var batch = new LogActivityBatch(Enumerable.Repeat(DirectContact(), LogActivityBatch.MaxActivities).ToList());
+        await fixture.Host.Scenario(s =>
+        {
+            s.Post.Json(batch, JsonStyle.MinimalApi).ToUrl($"{Url}/batch");
+            s.StatusCodeShouldBe(200);
+        });
+
+        var serializer = fixture.Host.Services.GetRequiredService<IWolverineRuntime>().Options.DefaultSerializer;
+        var envelope = (await QueuedAsync(ServiceNames.Planning)).ShouldHaveSingleItem();
+        ((ActivitiesRecorded)serializer.ReadFromData(typeof(ActivitiesRecorded), envelope)).Activities.Select(a => a.ActivityId)
+            .Distinct().Count().ShouldBe(LogActivityBatch.MaxActivities);
+        (await QueuedAsync(ServiceNames.Partners)).ShouldHaveSingleItem();
     }
 
     [Fact]

@@ -51,8 +51,16 @@ public sealed class IntegrationMessagesTests(OutreachFixture fixture) : IAsyncLi
             s.StatusCodeShouldBe(202);
         }));
 
+        await Track(() => fixture.Host.Scenario(s =>
+        {
+            s.Post.Json(new LogActivityBatch([DirectContact("Lê Thị Hoa", "Trần Thị Bình"), Conference()]), JsonStyle.MinimalApi)
+                .ToUrl($"/api/units/{District}/activities/batch");
+            s.StatusCodeShouldBeOk();
+        }));
+
         sent.Select(m => m.GetType().Name).Distinct().ShouldBe(
-            ["ActivityRecorded", "ProspectsHandedOff", "HandOffOutcomesReported", "EnrolmentsRecorded", "ActivityCorrected"], ignoreOrder: true);
+            ["ActivityRecorded", "ProspectsHandedOff", "HandOffOutcomesReported", "EnrolmentsRecorded", "ActivityCorrected", "ActivitiesRecorded"],
+            ignoreOrder: true);
         sent.ShouldAllBe(m => m.GetType().Assembly == typeof(ConsumedByAttribute).Assembly);
         var json = string.Join("\n", sent.Select(m => JsonSerializer.Serialize(m, m.GetType())));
         foreach (var personal in new[] { "Lê Thị Hoa", "Le Thi Hoa", "0912345678", "912345678", "hoa.le@example.vn", "079203001234", "Trảng Dài" })

@@ -10,7 +10,8 @@ namespace BhxhPlatform.Outreach.Activities;
 
 /// <summary>
 /// Log many activities in one request (an offline sync from the field): all or nothing. Each
-/// activity becomes its own stream and is announced on its own, all in one transaction.
+/// activity becomes its own stream; the batch is announced as one <see cref="ActivitiesRecorded"/>
+/// message (one queue row per consumer, handled there in one transaction), all in one transaction.
 /// </summary>
 public sealed record LogActivityBatch(IReadOnlyList<LogActivity>? Activities)
 {
@@ -48,16 +49,16 @@ public static class LogActivityBatchEndpoint
     public static (LoggedActivityBatch, Announce) Post(LogActivityBatch command, IDocumentSession session)
     {
         var ids = new List<Guid>(command.Activities!.Count);
-        var messages = new Announce();
+        var recorded = new List<ActivityRecorded>(command.Activities.Count);
         foreach (var activity in command.Activities!)
         {
             var id = Guid.CreateVersion7();
             var details = activity.ToDetails();
             session.Events.StartStream<Activity>(id, new ActivityLogged(id, details));
-            messages.Add(ActivityRules.Recorded(id, details));
+            recorded.Add(ActivityRules.Recorded(id, details));
             ids.Add(id);
         }
 
-        return (new LoggedActivityBatch(ids), messages);
+        return (new LoggedActivityBatch(ids), new Announce(new ActivitiesRecorded(recorded)));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Alba;
+using BhxhPlatform.Contracts;
 using BhxhPlatform.Contracts.Outreach;
 using BhxhPlatform.Outreach.Activities;
 using BhxhPlatform.TestSupport;
@@ -19,7 +20,7 @@ public sealed class LogActivityBatchTests(OutreachFixture fixture) : IAsyncLifet
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
-    public async Task A_valid_batch_logs_each_activity_as_its_own_stream_and_announces_each()
+    public async Task A_valid_batch_logs_each_activity_as_its_own_stream_and_announces_all_in_one_message()
     {
         var batch = new LogActivityBatch([DirectContact(), Conference(), Post(), Sms()]);
         LoggedActivityBatch? logged = null;
@@ -43,7 +44,19 @@ public sealed class LogActivityBatchTests(OutreachFixture fixture) : IAsyncLifet
             activity.Version.ShouldBe(1);
         }
 
-        tracked.Sent.MessagesOf<ActivityRecorded>().Select(m => m.ActivityId).Distinct().ShouldBe(logged.Ids, ignoreOrder: true);
+        tracked.Sent.MessagesOf<ActivityRecorded>().ShouldBeEmpty();
+        var envelopes = tracked.Sent.Envelopes().Where(e => e.Message is ActivitiesRecorded).ToList();
+        envelopes.Select(e => e.Destination!.ToString()).ShouldBe(
+            [$"postgresql://{ServiceNames.Planning}/", $"postgresql://{ServiceNames.Partners}/"], ignoreOrder: true);
+        envelopes.ShouldAllBe(e => e.TenantId == District);
+        var announced = ((ActivitiesRecorded)envelopes[0].Message!).Activities;
+        announced.Select(a => a.ActivityId).ShouldBe(logged.Ids);
+        announced.Select(a => a.FormKind).ShouldBe(batch.Activities!.Select(a => a.Form!.Value.ToString()));
+        announced[0].ShouldSatisfyAllConditions(
+            a => a.DistrictPlanId.ShouldBe(DistrictPlan),
+            a => a.PlanLineCode.ShouldBe(batch.Activities![0].PlanLineCode),
+            a => a.PeopleReached.ShouldBe(batch.Activities![0].PeopleReached),
+            a => a.OccurredOn.ShouldBe(new DateOnly(2026, 11, 20)));
     }
 
     [Fact]
