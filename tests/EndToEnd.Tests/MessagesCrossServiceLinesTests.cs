@@ -46,6 +46,36 @@ public sealed class MessagesCrossServiceLinesTests(PlatformFixture platform)
         await EventuallyAsync(outreach, $"/api/units/{district}/known-partners", json => json.GetArrayLength() == 1);
     }
 
+    [Fact]
+    public async Task A_batch_of_activities_crosses_as_one_message_and_counts_each_activity_in_planning_and_partners()
+    {
+        const string district = "dinh-quan";
+        using var partners = platform.Client(ServiceNames.Partners);
+        using var outreach = platform.Client(ServiceNames.Outreach);
+        using var planning = platform.Client(ServiceNames.Planning);
+        var partnerId = await CreateAsync(partners, $"/api/units/{district}/partners",
+            new { name = "Đoàn Thanh niên huyện Định Quán", type = "UnionOrAssociation" });
+
+        using var response = await outreach.PostAsJsonAsync(new Uri($"/api/units/{district}/activities/batch", UriKind.Relative), new
+        {
+            activities = new[] { Activity(partnerId, "3.4.01", 25), Activity(partnerId, "3.4.01", 15), Activity(null, "2.01", 40) },
+        });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var ids = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("ids").EnumerateArray().Select(i => i.GetString()).ToList();
+
+        var lines = await EventuallyAsync(planning, $"/api/units/{district}/progress/lines", json => json.GetArrayLength() == 2);
+        lines.EnumerateArray().Select(l => (l.GetProperty("planLineCode").GetString(), l.GetProperty("activities").GetInt32(), l.GetProperty("peopleReached").GetInt32()))
+            .ShouldBe([("2.01", 1, 40), ("3.4.01", 2, 40)]);
+        var facts = await EventuallyAsync(planning, $"/api/units/{district}/progress/received-facts", json => json.GetArrayLength() == 3);
+        facts.EnumerateArray().Select(f => f.GetProperty("naturalId").GetString()).ShouldBe(ids, ignoreOrder: true);
+        facts.EnumerateArray().Select(f => f.GetProperty("messageId").GetString()).Distinct().Count().ShouldBe(1);
+        facts.EnumerateArray().ShouldAllBe(f => f.GetProperty("messageType").GetString() == "ActivitiesRecorded");
+
+        var scorecard = await EventuallyAsync(partners, $"/api/units/{district}/partners/{partnerId}/scorecard",
+            json => json.GetProperty("activitiesCoRun").GetInt32() == 2);
+        scorecard.GetProperty("peopleReached").GetInt32().ShouldBe(40);
+    }
+
     internal static object Activity(Guid? partnerId, string line, int reached) => new
     {
         districtPlanId = Guid.CreateVersion7(),
