@@ -30,13 +30,25 @@ public static class TransientFailurePolicies
     public static WolverineOptions RetryConcurrentDocumentWrites(this WolverineOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.OnException<JasperFx.ConcurrencyException>().Or<JasperFx.DocumentAlreadyExistsException>()
+        options.OnException(IsConcurrentDocumentWrite)
             .RetryWithCooldown(
                 TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100),
                 TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(500))
             .Then.MoveToErrorQueue();
         return options;
     }
+
+    /// <summary>
+    /// A lost optimistic check or insert. Marten reports several of one unit of work (a batch
+    /// message writing many documents) as one <see cref="AggregateException"/>: retried too when
+    /// every exception in it is one of these.
+    /// </summary>
+    public static bool IsConcurrentDocumentWrite(Exception exception) => exception switch
+    {
+        JasperFx.ConcurrencyException or JasperFx.DocumentAlreadyExistsException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsConcurrentDocumentWrite),
+        _ => false,
+    };
 
     /// <summary>A database or network failure that may pass on its own; walks the inner exceptions.</summary>
     public static bool IsTransient(Exception exception)

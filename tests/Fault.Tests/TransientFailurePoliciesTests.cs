@@ -17,6 +17,20 @@ public sealed class TransientFailurePoliciesTests
     }
 
     [Fact]
+    public void Lost_document_writes_are_retried_also_when_marten_reports_several_at_once()
+    {
+        var exists = new JasperFx.DocumentAlreadyExistsException(typeof(object), Guid.NewGuid());
+        var stale = new JasperFx.ConcurrencyException(typeof(object), Guid.NewGuid());
+
+        TransientFailurePolicies.IsConcurrentDocumentWrite(exists).ShouldBeTrue();
+        TransientFailurePolicies.IsConcurrentDocumentWrite(stale).ShouldBeTrue();
+        TransientFailurePolicies.IsConcurrentDocumentWrite(new AggregateException(exists, stale)).ShouldBeTrue();
+        TransientFailurePolicies.IsConcurrentDocumentWrite(new AggregateException(exists, new InvalidOperationException("a bug"))).ShouldBeFalse();
+        TransientFailurePolicies.IsConcurrentDocumentWrite(new AggregateException()).ShouldBeFalse();
+        TransientFailurePolicies.IsConcurrentDocumentWrite(new InvalidOperationException("a bug")).ShouldBeFalse();
+    }
+
+    [Fact]
     public void A_message_that_cannot_be_read_or_a_bug_is_not_transient()
     {
         TransientFailurePolicies.IsTransient(new JsonException("bad body")).ShouldBeFalse();
