@@ -134,7 +134,7 @@ foreach (var clients in new[] { 1, 16 })
     });
 
     var http = Enumerable.Range(0, clients).Select(_ => Client(outreach)).ToArray();
-    var service = await Measurement.RunAsync($"POST activities/batch of {batchSize} (one transaction: {batchSize} streams, {2 * batchSize} queue rows)", clients, duration, async (client, _) =>
+    var service = await Measurement.RunAsync($"POST activities/batch of {batchSize} (one transaction: {batchSize} streams, one message, 2 queue rows)", clients, duration, async (client, _) =>
     {
         using var response = await http[client].PostAsJsonAsync($"/api/units/{district}/activities/batch", Samples.Batch(batchSize, district));
         return response.IsSuccessStatusCode;
