@@ -82,8 +82,14 @@ public sealed class QueueWakeUps(NpgsqlDataSource dataSource, ILogger<QueueWakeU
 
             await batch.ExecuteNonQueryAsync(cancellationToken);
         }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
+        catch (Exception e)
         {
+            // A wake-up is a courtesy: whatever went wrong, it must never stop the service.
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+
             logger.LogWarning(e, "Could not wake the listeners of {Queues}; their polling will find the messages", string.Join(", ", tables));
         }
     }
