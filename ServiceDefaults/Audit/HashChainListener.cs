@@ -1,20 +1,29 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using JasperFx.Events;
 using Marten;
+using Marten.Services;
 
 namespace BhxhPlatform.ServiceDefaults.Audit;
 
 /// <summary>
 /// Stamps each appended event with its chained hash just before the unit of work is sent to
-/// PostgreSQL. The previous hash of an existing stream is read from its last stored event;
-/// every append names its expected version, so a concurrent writer to the same stream fails
-/// on it and chains never fork.
+/// PostgreSQL. The previous hash of an existing stream is the one this process wrote for it
+/// (see <see cref="StreamHeads"/>) or else is read from its last stored event; every append names
+/// its expected version, so a concurrent writer to the same stream fails on it and chains never fork.
 /// </summary>
 internal sealed class HashChainListener : DocumentSessionListenerBase
 {
+    private readonly StreamHeads _heads = new(capacity: 100_000);
+
+    /// <summary>The heads a session's unit of work will leave, remembered only once it commits.</summary>
+    private readonly ConditionalWeakTable<IDocumentSession, List<StreamHead>> _pending = [];
+
     public override async Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
     {
         var options = session.DocumentStore.Options;
         var serializer = options.Serializer();
+        var heads = new List<StreamHead>();
         foreach (var stream in session.PendingChanges.Streams())
         {
             var events = stream.Events.OrderBy(e => e.Version).ToList();
@@ -36,7 +45,8 @@ internal sealed class HashChainListener : DocumentSessionListenerBase
 
             var previous = events[0].Version <= 1
                 ? HashChain.Genesis
-                : await PreviousHashAsync(session, schema, tenantId, stream.Id, events[0].Version - 1, token);
+                : _heads.Find(tenantId, stream.Id, events[0].Version - 1)
+                  ?? await PreviousHashAsync(session, schema, tenantId, stream.Id, events[0].Version - 1, token);
 
             foreach (var e in events)
             {
@@ -54,7 +64,25 @@ internal sealed class HashChainListener : DocumentSessionListenerBase
                 e.SetHeader(HashChain.HashHeader, hash);
                 previous = hash;
             }
+
+            heads.Add(new StreamHead(tenantId, stream.Id, events[^1].Version, previous));
         }
+
+        _pending.AddOrUpdate(session, heads);
+    }
+
+    public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
+    {
+        if (_pending.TryGetValue(session, out var heads))
+        {
+            _pending.Remove(session);
+            foreach (var head in heads)
+            {
+                _heads.Remember(head);
+            }
+        }
+
+        return Task.CompletedTask;
     }
 
     private static async Task<string> PreviousHashAsync(
@@ -64,5 +92,33 @@ internal sealed class HashChainListener : DocumentSessionListenerBase
             $"select headers ->> '{HashChain.HashHeader}' from {schema}.mt_events where stream_id = ? and tenant_id = ? and version = ?",
             token, streamId, tenantId, version);
         return hashes.SingleOrDefault() ?? HashChain.Genesis;
+    }
+}
+
+/// <summary>The hash of the last event of a stream, at its version.</summary>
+internal sealed record StreamHead(string TenantId, Guid StreamId, long Version, string Hash);
+
+/// <summary>
+/// The head of each stream this process appended to, as committed. An event is never changed, so
+/// the hash at a given version stays true for good, whoever appends next; a head from another
+/// process, or one evicted, is simply read from the database instead. Bounded: when full, it
+/// starts again empty.
+/// </summary>
+internal sealed class StreamHeads(int capacity)
+{
+    private readonly ConcurrentDictionary<(string TenantId, Guid StreamId), StreamHead> _heads = new();
+
+    /// <summary>The hash of the event at <paramref name="version"/> if it is the head this process knows, else null.</summary>
+    public string? Find(string tenantId, Guid streamId, long version) =>
+        _heads.TryGetValue((tenantId, streamId), out var head) && head.Version == version ? head.Hash : null;
+
+    public void Remember(StreamHead head)
+    {
+        if (_heads.Count >= capacity)
+        {
+            _heads.Clear();
+        }
+
+        _heads[(head.TenantId, head.StreamId)] = head;
     }
 }

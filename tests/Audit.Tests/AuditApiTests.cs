@@ -125,7 +125,44 @@ public sealed class AuditApiTests(AuditFixture fixture) : IAsyncLifetime
         var events = await query.Events.FetchStreamAsync(id);
         events.Count.ShouldBe(3);
         ((AmountRecorded)events[^1].Data).Amount.ShouldBe(10m);
+
+        // The loser's hash was never committed, so the next append links to the winner's.
+        await using (var next = fixture.Store.LightweightSession(tenant))
+        {
+            next.Events.Append(id, 4, new AmountRecorded(id, 30m, "Tiếp theo"));
+            await next.SaveChangesAsync();
+        }
+
+        var after = await query.Events.FetchStreamAsync(id);
+        after[^1].Headers![HashChain.PreviousHeader]!.ToString().ShouldBe(after[^2].Headers![HashChain.HashHeader]!.ToString());
         (await fixture.Host.GetJsonAsync<ChainReport>($"/api/units/{tenant}/audit/streams/{id}/verify")).Intact.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_new_event_links_to_the_hash_as_written_even_when_the_stored_one_was_altered_since()
+    {
+        var tenant = Tenant();
+        var id = await fixture.LedgerAsync(tenant, "alice", 1m);
+        string written;
+        await using (var query = fixture.Store.QuerySession(tenant))
+        {
+            written = (string)(await query.Events.FetchStreamAsync(id))[^1].Headers![HashChain.HashHeader]!;
+        }
+
+        await fixture.ExecuteSqlAsync(
+            $"update {AuditFixture.Schema}.mt_events set headers = jsonb_set(headers, '{{{HashChain.HashHeader}}}', '\"{new string('f', 64)}\"') " +
+            $"where stream_id = '{id}' and version = 2");
+        await using (var session = fixture.Store.LightweightSession(tenant))
+        {
+            session.Events.Append(id, 3, new AmountRecorded(id, 2m, "Sau khi sửa trực tiếp"));
+            await session.SaveChangesAsync();
+        }
+
+        await using var read = fixture.Store.QuerySession(tenant);
+        var appended = (await read.Events.FetchStreamAsync(id))[^1];
+        appended.Headers![HashChain.PreviousHeader]!.ToString().ShouldBe(written);
+        var broken = (await fixture.Host.GetJsonAsync<ChainReport>($"/api/units/{tenant}/audit/streams/{id}/verify")).Broken.ShouldHaveSingleItem();
+        broken.Version.ShouldBe(2);
     }
 
     [Fact]
