@@ -23,6 +23,7 @@ internal sealed class HashChainListener : DocumentSessionListenerBase
     {
         var options = session.DocumentStore.Options;
         var serializer = options.Serializer();
+        var schema = options.Events.DatabaseSchemaName;
         var heads = new List<StreamHead>();
         foreach (var stream in session.PendingChanges.Streams())
         {
@@ -33,7 +34,6 @@ internal sealed class HashChainListener : DocumentSessionListenerBase
             }
 
             var tenantId = stream.TenantId ?? session.TenantId;
-            var schema = options.Events.DatabaseSchemaName;
             if (stream.ActionType == StreamActionType.Append && stream.ExpectedVersionOnServer is null)
             {
                 // Quick appends number events from the expected version before inline projections run;

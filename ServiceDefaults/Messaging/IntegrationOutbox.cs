@@ -46,10 +46,10 @@ public sealed class IntegrationOutbox
 
     public IntegrationOutbox(IWolverineRuntime runtime, IConfiguration configuration, IMeterFactory meters, QueueWakeUps wakeUps)
     {
-        ArgumentNullException.ThrowIfNull(wakeUps);
         ArgumentNullException.ThrowIfNull(runtime);
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(meters);
+        ArgumentNullException.ThrowIfNull(wakeUps);
         _runtime = runtime;
         _wakeUps = wakeUps;
         _serviceName = runtime.Options.ServiceName;
@@ -129,13 +129,14 @@ public sealed class IntegrationOutbox
                 SentAt = DateTimeOffset.UtcNow,
             };
             envelope.ConversationId = envelope.Id;
+            var queue = QueueTable(consumer);
             session.QueueSqlCommand(
-                $"insert into {QueueTable(consumer)} (id, body, message_type) values (?, ?, ?)",
+                $"insert into {queue} (id, body, message_type) values (?, ?, ?)",
                 envelope.Id, EnvelopeSerializer.Serialize(envelope), envelope.MessageType);
 
             // The consumer's listener is woken after the commit (QueueWakeUps), not by a NOTIFY in
             // this transaction: PostgreSQL serialises the commits of notifying transactions.
-            envelopes.Destinations.Add(QueueTable(consumer));
+            envelopes.Destinations.Add(queue);
             envelopes.Envelopes.Add(envelope);
         }
     }

@@ -136,29 +136,20 @@ public static class GetActivityLogEndpoint
             command.Parameters.AddWithValue("plan", plan);
         }
 
-        if (!string.IsNullOrWhiteSpace(filter.Line))
+        // A text field of the details equal to the filter's value, when the filter gives one.
+        void DetailEquals(string field, string? value)
         {
-            where.Add("d.data -> 'details' ->> 'planLineCode' = @line");
-            command.Parameters.AddWithValue("line", filter.Line);
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                where.Add($"d.data -> 'details' ->> '{field}' = @{field}");
+                command.Parameters.AddWithValue(field, value);
+            }
         }
 
-        if (!string.IsNullOrWhiteSpace(filter.Audience))
-        {
-            where.Add("d.data -> 'details' ->> 'audienceCode' = @audience");
-            command.Parameters.AddWithValue("audience", filter.Audience);
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.Commune))
-        {
-            where.Add("d.data -> 'details' ->> 'communeId' = @commune");
-            command.Parameters.AddWithValue("commune", filter.Commune);
-        }
-
-        if (filter.Form is { } f)
-        {
-            where.Add("d.data -> 'details' ->> 'form' = @form");
-            command.Parameters.AddWithValue("form", f.ToString());
-        }
+        DetailEquals("planLineCode", filter.Line);
+        DetailEquals("audienceCode", filter.Audience);
+        DetailEquals("communeId", filter.Commune);
+        DetailEquals("form", filter.Form?.ToString());
 
         if (filter.From is { } start)
         {
