@@ -108,17 +108,32 @@ internal sealed class StreamHeads(int capacity)
 {
     private readonly ConcurrentDictionary<(string TenantId, Guid StreamId), StreamHead> _heads = new();
 
+    /// <summary>
+    /// Streams added since the last clear, counted here because <see cref="ConcurrentDictionary{TKey,TValue}.Count"/>
+    /// takes every lock of the dictionary: asked on each remember, it made concurrent commits queue on each other.
+    /// </summary>
+    private int _added;
+
     /// <summary>The hash of the event at <paramref name="version"/> if it is the head this process knows, else null.</summary>
     public string? Find(string tenantId, Guid streamId, long version) =>
         _heads.TryGetValue((tenantId, streamId), out var head) && head.Version == version ? head.Hash : null;
 
     public void Remember(StreamHead head)
     {
-        if (_heads.Count >= capacity)
+        var key = (head.TenantId, head.StreamId);
+        if (!_heads.TryAdd(key, head))
         {
-            _heads.Clear();
+            _heads[key] = head;
+            return;
         }
 
-        _heads[(head.TenantId, head.StreamId)] = head;
+        if (Interlocked.Increment(ref _added) > capacity)
+        {
+            Interlocked.Exchange(ref _added, 0);
+            _heads.Clear();
+        }
     }
+
+    /// <summary>How many heads are remembered (takes every lock: for tests).</summary>
+    internal int Count => _heads.Count;
 }
