@@ -1,8 +1,8 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace BhxhPlatform.ServiceDefaults.Audit;
 
@@ -32,17 +32,30 @@ public static class HashChain
 
     public static string Compute(string previousHash, Facts facts)
     {
-        var text = string.Join('\n',
-            previousHash,
-            facts.TenantId,
-            facts.StreamId.ToString("D"),
-            facts.Version.ToString(CultureInfo.InvariantCulture),
-            facts.EventType,
-            Canonical(facts.Data),
-            facts.UserName ?? string.Empty,
-            facts.CorrelationId ?? string.Empty,
-            facts.CausationId ?? string.Empty);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        // The hash covers the UTF-8 of the facts joined by newlines, the data in canonical form.
+        // Written straight into one buffer, not joined into a string first: the listener hashes
+        // every appended event, so the garbage of the string form was paid on every command.
+        var buffer = new ArrayBufferWriter<byte>(facts.Data.Length + 512);
+        AppendLine(buffer, previousHash);
+        AppendLine(buffer, facts.TenantId);
+        AppendLine(buffer, facts.StreamId.ToString("D"));
+        AppendLine(buffer, facts.Version.ToString(CultureInfo.InvariantCulture));
+        AppendLine(buffer, facts.EventType);
+        WriteCanonical(buffer, facts.Data);
+        buffer.Write("\n"u8);
+        AppendLine(buffer, facts.UserName ?? string.Empty);
+        AppendLine(buffer, facts.CorrelationId ?? string.Empty);
+        Encoding.UTF8.GetBytes(facts.CausationId ?? string.Empty, buffer);
+
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(buffer.WrittenSpan, hash);
+        return Convert.ToHexStringLower(hash);
+    }
+
+    private static void AppendLine(ArrayBufferWriter<byte> buffer, string text)
+    {
+        Encoding.UTF8.GetBytes(text, buffer);
+        buffer.Write("\n"u8);
     }
 
     /// <summary>
@@ -59,54 +72,73 @@ public static class HashChain
     /// </summary>
     public static string Canonical(string json)
     {
-        var node = JsonNode.Parse(json);
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            Write(writer, node);
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        var buffer = new ArrayBufferWriter<byte>(json.Length + 16);
+        WriteCanonical(buffer, json);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private static void Write(Utf8JsonWriter writer, JsonNode? node)
+    private static readonly JsonWriterOptions CanonicalWriting = new()
     {
-        switch (node)
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static void WriteCanonical(ArrayBufferWriter<byte> buffer, string json)
+    {
+        var start = buffer.WrittenCount;
+        using (var document = JsonDocument.Parse(json))
+        using (var writer = new Utf8JsonWriter(buffer, CanonicalWriting))
         {
-            case null:
-                writer.WriteNullValue();
-                break;
-            case JsonObject obj:
+            Write(writer, document.RootElement);
+        }
+
+        // Bytes that are not valid UTF-8 (a lone surrogate escaped in the JSON) are hashed the way
+        // their string form encodes them, as they always were.
+        if (!System.Text.Unicode.Utf8.IsValid(buffer.WrittenSpan[start..]))
+        {
+            var text = Encoding.UTF8.GetString(buffer.WrittenSpan[start..]);
+            var before = buffer.WrittenSpan[..start].ToArray();
+            buffer.ResetWrittenCount();
+            buffer.Write(before);
+            Encoding.UTF8.GetBytes(text, buffer);
+        }
+    }
+
+    private static void Write(Utf8JsonWriter writer, JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
                 writer.WriteStartObject();
-                foreach (var (key, value) in obj.OrderBy(p => p.Key, StringComparer.Ordinal))
+                var properties = new List<(string Name, JsonElement Value)>();
+                foreach (var property in element.EnumerateObject())
                 {
-                    writer.WritePropertyName(key);
+                    properties.Add((property.Name, property.Value));
+                }
+
+                properties.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+                foreach (var (name, value) in properties)
+                {
+                    writer.WritePropertyName(name);
                     Write(writer, value);
                 }
 
                 writer.WriteEndObject();
                 break;
-            case JsonArray array:
+            case JsonValueKind.Array:
                 writer.WriteStartArray();
-                foreach (var item in array)
+                foreach (var item in element.EnumerateArray())
                 {
                     Write(writer, item);
                 }
 
                 writer.WriteEndArray();
                 break;
+            case JsonValueKind.Number when element.TryGetDecimal(out var number):
+                // jsonb keeps a number's digits but not its exponent form; compare by value.
+                writer.WriteRawValue(number.ToString(CultureInfo.InvariantCulture));
+                break;
             default:
-                var element = node.GetValue<JsonElement>();
-                if (element.ValueKind == JsonValueKind.Number && element.TryGetDecimal(out var number))
-                {
-                    // jsonb keeps a number's digits but not its exponent form; compare by value.
-                    writer.WriteRawValue(number.ToString(CultureInfo.InvariantCulture));
-                }
-                else
-                {
-                    element.WriteTo(writer);
-                }
-
+                element.WriteTo(writer);
                 break;
         }
     }
