@@ -7,6 +7,7 @@ using BhxhPlatform.Outreach.HandOffs;
 using BhxhPlatform.Outreach.Prospects;
 using BhxhPlatform.ServiceDefaults;
 using JasperFx;
+using Marten;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,7 @@ builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddPersonalDataProtection(builder.Configuration);
 builder.Services.AddExceptionHandler<StreamCollisionExceptionHandler>();
 builder.AddCritterStack(ServiceNames.Outreach, marten => marten.AddActivities().AddProspects().AddEnrolments().AddHandOffs().AddEmployers());
+builder.Services.InitializeMartenWith(new StartTimeColumnBackfill());
 
 var app = builder.Build();
 

@@ -80,6 +80,12 @@ public sealed record Activity(Guid Id, ActivityDetails Details, int Corrections,
 
     public static readonly TimeOnly OfficeCloses = new(17, 0);
 
+    /// <summary>
+    /// The start as an instant in UTC: the order of the activity log, kept in a column of its own
+    /// (see <see cref="Configuration"/>). The details keep the time as the officer gave it.
+    /// </summary>
+    public DateTimeOffset StartedAtUtc => Details.StartedAt.ToUniversalTime();
+
     /// <summary>The activity ran, at least in part, in the evening, at night or at the weekend (allowed, flagged).</summary>
     public bool OutsideOfficeHours => IsOutsideOfficeHours(Details.StartedAt, Details.EndedAt);
 

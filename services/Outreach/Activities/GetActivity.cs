@@ -47,14 +47,15 @@ public sealed record ActivityLogFilter(
 /// activity logged meanwhile neither shifts nor repeats the pages after it. The stored JSON of each
 /// activity goes to the response as PostgreSQL returns it, without being deserialised and serialised
 /// again. The query is served by the index on (tenant, start time, id) declared in
-/// <see cref="Configuration"/>; the expressions below must stay those Marten indexes.
+/// <see cref="Configuration"/>.
 /// </remarks>
 public static class GetActivityLogEndpoint
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;
 
-    private const string StartedAt = "mt_immutable_timestamptz(d.data -> 'details' ->> 'startedAt')";
+    /// <summary>The start time, in its own column (see <see cref="Configuration"/>).</summary>
+    private const string StartedAt = "d.started_at_utc";
 
     [WolverineGet("/api/units/{unit}/activities")]
     [Tags("Activities")]
@@ -124,9 +125,7 @@ public static class GetActivityLogEndpoint
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(filter);
-        var schema = session.DocumentStore.Options.DatabaseSchemaName;
         var table = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(Activity)).TableName.QualifiedName;
-        var startedAt = $"{schema}.{StartedAt}";
         var command = new NpgsqlCommand();
         var where = new List<string> { "d.tenant_id = @tenant" };
         command.Parameters.AddWithValue("tenant", session.TenantId);
@@ -153,13 +152,13 @@ public static class GetActivityLogEndpoint
 
         if (filter.From is { } start)
         {
-            where.Add($"{startedAt} >= @since");
+            where.Add($"{StartedAt} >= @since");
             command.Parameters.AddWithValue("since", new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), Formats.VietnamOffset).ToUniversalTime());
         }
 
         if (filter.To is { } end)
         {
-            where.Add($"{startedAt} < @before");
+            where.Add($"{StartedAt} < @before");
             command.Parameters.AddWithValue("before", new DateTimeOffset(end.AddDays(1).ToDateTime(TimeOnly.MinValue), Formats.VietnamOffset).ToUniversalTime());
         }
 
@@ -170,14 +169,14 @@ public static class GetActivityLogEndpoint
 
         if (after is { } cursor)
         {
-            where.Add($"({startedAt}, d.id) > (@afterAt, @afterId)");
+            where.Add($"({StartedAt}, d.id) > (@afterAt, @afterId)");
             command.Parameters.Add(new NpgsqlParameter("afterAt", NpgsqlDbType.TimestampTz) { Value = cursor.StartedAt });
             command.Parameters.AddWithValue("afterId", cursor.Id);
         }
 
         command.Parameters.AddWithValue("take", take);
         command.CommandText =
-            $"select d.data, {startedAt}, d.id from {table} as d where {string.Join(" and ", where)} order by {startedAt}, d.id limit @take";
+            $"select d.data, {StartedAt}, d.id from {table} as d where {string.Join(" and ", where)} order by {StartedAt}, d.id limit @take";
 
         return command;
     }

@@ -107,8 +107,7 @@ public static class GetProgressEndpoint
     /// <see cref="ProgressCalculator.Tally"/> done by PostgreSQL: the activities of <paramref name="districts"/>
     /// not voided, of <paramref name="year"/> up to <paramref name="asOf"/>, counted per district, plan line and
     /// month. PostgreSQL still reads each activity of the year (one index range per district, served by the
-    /// (tenant, day) index declared in <see cref="Progress.Configuration"/>, whose expression is Marten's own for
-    /// the member), but only the tallies, a few hundred rows at most, travel and are deserialised.
+    /// (tenant, day) index declared in <see cref="Progress.Configuration"/> on the day's own column), but only the tallies, a few hundred rows at most, travel and are deserialised.
     /// </summary>
     public static async Task<IReadOnlyList<MonthTally>> ActivityTalliesAsync(
         IQuerySession session, IReadOnlyCollection<string> districts, int year, DateOnly asOf, CancellationToken cancellation)
@@ -134,11 +133,10 @@ public static class GetProgressEndpoint
     private static string TalliesSql(IReadOnlyStoreOptions options)
     {
         var table = options.FindOrResolveDocumentType(typeof(LoggedActivity)).TableName.QualifiedName;
-        var day = $"{options.DatabaseSchemaName}.mt_immutable_date(d.data ->> 'occurredOn')";
 
-        // The day is stored as yyyy-MM-dd: its month is read from the text, which costs far less per row than
-        // Marten's date function (an SQL function PostgreSQL cannot inline), needed only where the index serves.
-        const string month = "substring(d.data ->> 'occurredOn', 6, 2)";
+        // The day is a date column of its own (see Progress.Configuration).
+        const string day = "d.occurred_on";
+        const string month = "extract(month from d.occurred_on)";
         return $"""
             select jsonb_build_object(
                 'district', d.data ->> 'district', 'planLineCode', d.data ->> 'planLineCode', 'month', CAST({month} as integer),

@@ -215,4 +215,39 @@ public sealed class ActivityLogTests(OutreachFixture fixture) : IAsyncLifetime
         text.ShouldContain("Index Scan using mt_doc_activity_idx", Case.Sensitive, text);
         text.ShouldNotContain("Sort", Case.Sensitive, text);
     }
+
+    [Fact]
+    public async Task Activities_stored_before_the_start_time_column_get_it_from_their_details()
+    {
+        var ids = await LogBatchAsync(
+            [DirectContact() with { StartedAt = Local(11, 12, 9), EndedAt = Local(11, 12, 11) }, DirectContact() with { StartedAt = Local(11, 20, 9), EndedAt = Local(11, 20, 10) }]);
+        var table = fixture.Store.Options.FindOrResolveDocumentType(typeof(Activity)).TableName.QualifiedName;
+        await using var connection = new NpgsqlConnection(fixture.Postgres.ConnectionString);
+        await connection.OpenAsync();
+
+        // As stored before the column: no start in UTC in the JSON, nothing in the column.
+        await using (var erase = new NpgsqlCommand($"update {table} set started_at_utc = null, data = data - 'startedAtUtc' where id = $1", connection))
+        {
+            erase.Parameters.AddWithValue(ids[0]);
+            (await erase.ExecuteNonQueryAsync()).ShouldBe(1);
+        }
+
+        await new StartTimeColumnBackfill().Populate(fixture.Store, CancellationToken.None);
+
+        await using var read = new NpgsqlCommand($"select id, started_at_utc from {table} where id = any($1)", connection);
+        read.Parameters.AddWithValue(ids.ToArray());
+        var starts = new Dictionary<Guid, DateTime>();
+        await using (var reader = await read.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                starts[reader.GetGuid(0)] = await reader.GetFieldValueAsync<DateTime>(1);
+            }
+        }
+
+        starts[ids[0]].ShouldBe(Local(11, 12, 9).UtcDateTime);
+        starts[ids[1]].ShouldBe(Local(11, 20, 9).UtcDateTime);
+        var page = await fixture.Host.GetJsonAsync<ActivityLogPage>($"{Url}?from=2026-11-12&to=2026-11-12");
+        page.Items.Select(a => a.Id).ShouldBe([ids[0]]);
+    }
 }
