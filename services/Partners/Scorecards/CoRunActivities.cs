@@ -58,13 +58,19 @@ public static class CoRunActivityHandler
             return;
         }
 
+        // Nothing to replace: co-run rows are only ever written together with the activity's ledger entry.
         session.Store(new ActivityLedger(message.ActivityId, Corrected: false, Voided: false));
-        Replace(session, message.ActivityId, message.PartnerIds, message.PlanLineCode, message.OccurredOn, message.PeopleReached);
+        Add(session, message.ActivityId, message.PartnerIds, message.PlanLineCode, message.OccurredOn, message.PeopleReached);
     }
 
     private static void Replace(IDocumentSession session, Guid activityId, IReadOnlyList<Guid> partnerIds, string planLineCode, DateOnly occurredOn, int peopleReached)
     {
         session.DeleteWhere<CoRunActivity>(a => a.ActivityId == activityId);
+        Add(session, activityId, partnerIds, planLineCode, occurredOn, peopleReached);
+    }
+
+    private static void Add(IDocumentSession session, Guid activityId, IReadOnlyList<Guid> partnerIds, string planLineCode, DateOnly occurredOn, int peopleReached)
+    {
         foreach (var partnerId in partnerIds.Distinct())
         {
             session.Store(new CoRunActivity($"{activityId:N}:{partnerId:N}", activityId, partnerId, planLineCode, occurredOn, Math.Max(0, peopleReached)));
