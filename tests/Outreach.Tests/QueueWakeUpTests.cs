@@ -52,6 +52,38 @@ public sealed class QueueWakeUpTests(OutreachFixture fixture) : IAsyncLifetime
         heard.ShouldNotContain(ConsumerQueues[1]);
     }
 
+    [Fact]
+    public async Task A_wake_up_still_arrives_after_the_server_closed_the_connection_it_was_sent_on()
+    {
+        await using (var first = await ListenAsync())
+        {
+            await LogAsync();
+            (await HeardAsync(first, TimeSpan.FromSeconds(10), stopWhen: h => ConsumerQueues.All(h.Contains))).ShouldContain(ConsumerQueues[0]);
+        }
+
+        // The connection the wake-ups go out on is held between them; the server ends it.
+        await using (var admin = new NpgsqlConnection(fixture.Postgres.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var terminate = new NpgsqlCommand(
+                $"select count(pg_terminate_backend(pid)) from pg_stat_activity where pid <> pg_backend_pid() and query like 'notify {IntegrationOutbox.WakeUpChannel}%'",
+                admin);
+            ((long)(await terminate.ExecuteScalarAsync())!).ShouldBeGreaterThan(0);
+        }
+
+        await using var second = await ListenAsync();
+        await LogAsync();
+        var heard = await HeardAsync(second, TimeSpan.FromSeconds(10), stopWhen: h => ConsumerQueues.All(h.Contains));
+        heard.ShouldContain(ConsumerQueues[0]);
+        heard.ShouldContain(ConsumerQueues[1]);
+    }
+
+    private async Task LogAsync() => await fixture.Host.Scenario(s =>
+    {
+        s.Post.Json(DirectContact(), JsonStyle.MinimalApi).ToUrl($"/api/units/{District}/activities");
+        s.StatusCodeShouldBe(201);
+    });
+
     private async Task<NpgsqlConnection> ListenAsync()
     {
         var connection = new NpgsqlConnection(fixture.Postgres.ConnectionString);
