@@ -13,7 +13,7 @@ public static class TrainingHeldHandler
     {
         if (await session.LoadAsync<HeldTraining>(message.TrainingId, cancellation) is not null)
         {
-            session.Record(envelope, message, message.TrainingId, ReceivedFacts.Duplicate, clock);
+            await session.RecordUnchangedAsync(envelope, message, message.TrainingId, ReceivedFacts.Duplicate, clock, cancellation);
             return;
         }
 

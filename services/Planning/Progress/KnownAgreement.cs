@@ -42,7 +42,8 @@ public static class AgreementEndedHandler
         var existing = await session.LoadAsync<KnownAgreement>(message.AgreementId, cancellation);
         if (existing is null || existing.EndedOn is not null)
         {
-            session.Record(envelope, message, message.AgreementId, existing is null ? "UnknownAgreement" : ReceivedFacts.Duplicate, clock);
+            await session.RecordUnchangedAsync(
+                envelope, message, message.AgreementId, existing is null ? "UnknownAgreement" : ReceivedFacts.Duplicate, clock, cancellation);
             return;
         }
 

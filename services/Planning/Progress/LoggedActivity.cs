@@ -36,7 +36,14 @@ public static class ActivityRecordedHandler
     {
         var held = await session.LoadAsync<LoggedActivity>(message.ActivityId, cancellation);
         var outcome = Receive(session, message, ReceivedFacts.DistrictOf(envelope), held);
-        session.Record(envelope, message, message.ActivityId, outcome, clock);
+        if (outcome == ReceivedFacts.Applied)
+        {
+            session.Record(envelope, message, message.ActivityId, outcome, clock);
+        }
+        else
+        {
+            await session.RecordUnchangedAsync(envelope, message, message.ActivityId, outcome, clock, cancellation);
+        }
     }
 
     /// <summary>
@@ -108,7 +115,7 @@ public static class ActivityCorrectedHandler
         var existing = await session.LoadAsync<LoggedActivity>(message.ActivityId, cancellation);
         if (existing is not null && message.Revision != 0 && message.Revision <= existing.Revision)
         {
-            session.Record(envelope, message, message.ActivityId, ReceivedFacts.Duplicate, clock);
+            await session.RecordUnchangedAsync(envelope, message, message.ActivityId, ReceivedFacts.Duplicate, clock, cancellation);
             return;
         }
 
@@ -122,7 +129,7 @@ public static class ActivityCorrectedHandler
             && existing.PartnerIds.SequenceEqual(corrected.PartnerIds);
         if (unchanged)
         {
-            session.Record(envelope, message, message.ActivityId, ReceivedFacts.Duplicate, clock);
+            await session.RecordUnchangedAsync(envelope, message, message.ActivityId, ReceivedFacts.Duplicate, clock, cancellation);
             return;
         }
 
@@ -147,7 +154,7 @@ public static class ActivityVoidedHandler
         var existing = await session.LoadAsync<LoggedActivity>(message.ActivityId, cancellation);
         if (existing?.Voided == true)
         {
-            session.Record(envelope, message, message.ActivityId, ReceivedFacts.Duplicate, clock);
+            await session.RecordUnchangedAsync(envelope, message, message.ActivityId, ReceivedFacts.Duplicate, clock, cancellation);
             return;
         }
 

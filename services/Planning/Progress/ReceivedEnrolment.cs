@@ -14,7 +14,7 @@ public static class EnrolmentsRecordedHandler
     {
         if (await session.LoadAsync<ReceivedEnrolment>(message.EnrolmentId, cancellation) is not null)
         {
-            session.Record(envelope, message, message.EnrolmentId, ReceivedFacts.Duplicate, clock);
+            await session.RecordUnchangedAsync(envelope, message, message.EnrolmentId, ReceivedFacts.Duplicate, clock, cancellation);
             return;
         }
 

@@ -31,6 +31,23 @@ public static class ReceivedFacts
         session.Store(Fact(envelope.Id, envelope, message, naturalId, outcome, clock.GetUtcNow()));
     }
 
+    /// <summary>
+    /// Records that the one fact a message carries changed nothing (<paramref name="outcome"/> says why),
+    /// unless this very envelope has recorded its fact already: a redelivery, after Wolverine's inbox
+    /// has let the envelope go, keeps what the first delivery recorded, "Applied" included, rather than
+    /// rewriting it as a duplicate of itself.
+    /// </summary>
+    public static async Task RecordUnchangedAsync(
+        this IDocumentSession session, Envelope envelope, object message, Guid naturalId, string outcome, TimeProvider clock, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(envelope);
+        if (await session.LoadAsync<ReceivedFact>(envelope.Id, cancellation) is null)
+        {
+            session.Record(envelope, message, naturalId, outcome, clock);
+        }
+    }
+
     /// <summary>Records one of the several facts a message carries, keyed by <see cref="ItemKey"/>.</summary>
     public static void RecordItem(this IDocumentSession session, Envelope envelope, object message, Guid naturalId, string outcome, DateTimeOffset receivedAt)
     {

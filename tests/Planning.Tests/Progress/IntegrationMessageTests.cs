@@ -3,6 +3,8 @@ using BhxhPlatform.Contracts.Partners;
 using BhxhPlatform.Planning.Progress;
 using BhxhPlatform.TestSupport;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
 using Wolverine.Tracking;
 
 namespace BhxhPlatform.Planning.Tests.Progress;
@@ -95,6 +97,37 @@ public sealed class IntegrationMessageTests(PlanningFixture fixture) : IAsyncLif
         facts.ShouldAllBe(f => f.MessageId == f.Id);
         (await fixture.Host.GetJsonAsync<List<ReceivedFact>>($"/api/units/{District}/progress/received-facts")).Count.ShouldBe(2);
         (await fixture.Host.GetJsonAsync<List<ReceivedFact>>("/api/units/long-thanh/progress/received-facts")).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_redelivered_envelope_keeps_the_fact_its_first_delivery_recorded()
+    {
+        var activity = Activity("3.1.01", 12);
+        var correction = new ActivityCorrected(activity.ActivityId, activity.DistrictPlanId, "3.1.02", "3.1", "Conference", null, activity.OccurredOn, 30, [], 2);
+        var enrolment = new EnrolmentsRecorded(Guid.CreateVersion7(), "VoluntarySocialInsurance", 3, new DateOnly(2026, 11, 20), null, null, null, null, null);
+        var clock = fixture.Host.Services.GetRequiredService<TimeProvider>();
+
+        // Each handler run twice for one envelope: what a redelivery does after Wolverine's inbox let the envelope go.
+        async Task TwiceAsync(object message, Func<Envelope, IDocumentSession, Task> handle)
+        {
+            var envelope = new Envelope(message) { TenantId = District };
+            for (var delivery = 0; delivery < 2; delivery++)
+            {
+                await using var session = fixture.Store.LightweightSession(District);
+                await handle(envelope, session);
+                await session.SaveChangesAsync();
+            }
+        }
+
+        await TwiceAsync(activity, (e, s) => ActivityRecordedHandler.Handle(activity, e, s, clock, CancellationToken.None));
+        await TwiceAsync(correction, (e, s) => ActivityCorrectedHandler.Handle(correction, e, s, clock, CancellationToken.None));
+        await TwiceAsync(enrolment, (e, s) => EnrolmentsRecordedHandler.Handle(enrolment, e, s, clock, CancellationToken.None));
+
+        await using var query = fixture.Store.QuerySession(District);
+        var facts = await query.Query<ReceivedFact>().ToListAsync();
+        facts.Select(f => (f.MessageType, f.Outcome)).ShouldBe(
+            [(nameof(ActivityRecorded), ReceivedFacts.Applied), (nameof(ActivityCorrected), ReceivedFacts.Applied), (nameof(EnrolmentsRecorded), ReceivedFacts.Applied)],
+            ignoreOrder: true);
     }
 
     [Fact]
