@@ -82,25 +82,15 @@ public static class HashChain
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <remarks>
+    /// The writer's output is always valid UTF-8: text that is not (a lone surrogate escaped in the
+    /// JSON) makes the writer throw, as parsing it into nodes always did.
+    /// </remarks>
     private static void WriteCanonical(ArrayBufferWriter<byte> buffer, string json)
     {
-        var start = buffer.WrittenCount;
-        using (var document = JsonDocument.Parse(json))
-        using (var writer = new Utf8JsonWriter(buffer, CanonicalWriting))
-        {
-            Write(writer, document.RootElement);
-        }
-
-        // Bytes that are not valid UTF-8 (a lone surrogate escaped in the JSON) are hashed the way
-        // their string form encodes them, as they always were.
-        if (!System.Text.Unicode.Utf8.IsValid(buffer.WrittenSpan[start..]))
-        {
-            var text = Encoding.UTF8.GetString(buffer.WrittenSpan[start..]);
-            var before = buffer.WrittenSpan[..start].ToArray();
-            buffer.ResetWrittenCount();
-            buffer.Write(before);
-            Encoding.UTF8.GetBytes(text, buffer);
-        }
+        using var document = JsonDocument.Parse(json);
+        using var writer = new Utf8JsonWriter(buffer, CanonicalWriting);
+        Write(writer, document.RootElement);
     }
 
     private static void Write(Utf8JsonWriter writer, JsonElement element)

@@ -80,7 +80,7 @@ public sealed class QueueWakeUps(NpgsqlDataSource dataSource, ILogger<QueueWakeU
 
     private async Task NotifyAsync(List<string> tables, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        while (true)
         {
             var held = _connection is not null;
             try
@@ -105,8 +105,9 @@ public sealed class QueueWakeUps(NpgsqlDataSource dataSource, ILogger<QueueWakeU
                     return;
                 }
 
-                // The held connection may have been closed by the server since the last wake-up: once more on a new one.
-                if (held && attempt == 1)
+                // The held connection may have been closed by the server since the last wake-up: once more on
+                // a new one (opened, not held, so a second failure ends here).
+                if (held)
                 {
                     continue;
                 }

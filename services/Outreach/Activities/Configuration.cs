@@ -31,7 +31,8 @@ public static class Configuration
 /// <summary>
 /// Fills the start-time column of activities stored before it existed. Marten fills a new column
 /// from the stored JSON, where those activities have no <c>startedAtUtc</c> yet: it is taken from
-/// their details instead. Runs at every start (a no-op once done), after the schema is applied.
+/// their details instead. Runs at every start, after the schema is applied: once done it writes
+/// nothing, but still reads the table through to find that out.
 /// </summary>
 public sealed class StartTimeColumnBackfill : IInitialData
 {
