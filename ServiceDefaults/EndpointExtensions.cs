@@ -20,6 +20,7 @@ public static class EndpointExtensions
         app.MapWolverineEndpoints(options =>
         {
             options.TenantId.IsRouteArgumentNamed(UnitRouteArgument);
+            options.ConfigureEndpoints(Security.OperationIds.NameAfterHandlerClass);
             options.MapConcurrencyFailuresToConflict(_ => true, ProblemResults.ConcurrencyConflict);
             options.AddMiddleware(typeof(AuditMetadataMiddleware), chain => !chain.HttpMethods.Contains("GET"));
             configure?.Invoke(options);

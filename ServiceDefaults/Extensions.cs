@@ -37,8 +37,12 @@ public static class Extensions
         });
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddBilingualProblemDetails();
-        builder.Services.AddOpenApi();
-        builder.AddPlatformAuthentication();
+
+        // The service's name (planning, outreach, …) is its audience and its section of the access matrix.
+        var service = PlatformService.NameOf(builder.Environment.ApplicationName);
+        builder.Services.AddOpenApi(options => OpenApiConventions.Apply(options, service, builder.Configuration));
+        builder.AddPlatformAuthentication(service);
+        builder.Services.AddAccessMatrix(service);
         builder.AddRequestLimits();
         return builder;
     }
@@ -94,13 +98,23 @@ public static class Extensions
         app.UseStatusCodePages();
         app.UseRequestLimits();
         app.UseBilingualMalformedJsonProblems();
-        app.UseUnitAccess();
+        app.UseAccessMatrix();
 
         app.MapHealthChecks(HealthEndpointPath);
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });
 
         app.MapOpenApi();
-        app.MapScalarApiReference("/api-docs", options => options.WithTitle($"{app.Environment.ApplicationName} API"));
+        var service = app.Services.GetRequiredService<PlatformService>().Name;
+        app.MapScalarApiReference("/api-docs", options => options
+            .WithTitle($"{app.Environment.ApplicationName} API")
+            .AddPreferredSecuritySchemes(OpenApiConventions.OAuthScheme)
+            .AddAuthorizationCodeFlow(OpenApiConventions.OAuthScheme, flow =>
+            {
+                // "Try it" signs in through the identity service as a person (the api-docs client: public, code + PKCE).
+                flow.ClientId = OpenApiConventions.ApiDocsClient;
+                flow.Pkce = Pkce.Sha256;
+                flow.SelectedScopes = [.. OpenApiConventions.ScopesFor(service)];
+            }));
         return app;
     }
 }

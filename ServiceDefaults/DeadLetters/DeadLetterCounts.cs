@@ -1,4 +1,3 @@
-using BhxhPlatform.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -21,7 +20,6 @@ public static class DeadLetterCountsEndpoint
     {
         app.MapGet(Route, (DeadLetterMetrics metrics) => new DeadLetterCounts(metrics.Messages, metrics.EventsByProjection))
             .WithTags(ProjectionDeadLetterEndpoints.Tag)
-            .RequireAuthorization(policy => policy.RequireRole(PlatformRoles.ProvincialAdministrator))
             .WithSummary("How many messages and projection events wait in the dead-letter stores (provincial administrator).");
         return app;
     }

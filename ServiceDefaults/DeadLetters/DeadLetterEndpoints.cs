@@ -1,4 +1,3 @@
-using BhxhPlatform.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
@@ -20,7 +19,6 @@ public static class DeadLetterEndpoints
     public static WebApplication MapDeadLetterEndpoints(this WebApplication app)
     {
         app.MapDeadLettersEndpoints(Route)
-            .RequireAuthorization(policy => policy.RequireRole(PlatformRoles.ProvincialAdministrator))
             .ExcludeFromDescription();
         return app;
     }

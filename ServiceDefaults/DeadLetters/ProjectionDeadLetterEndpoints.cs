@@ -1,5 +1,4 @@
 using BhxhPlatform.ServiceDefaults.Problems;
-using BhxhPlatform.ServiceDefaults.Security;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using JasperFx.Events.Subscriptions;
@@ -35,8 +34,7 @@ public static class ProjectionDeadLetterEndpoints
     public static IEndpointRouteBuilder MapProjectionDeadLetterEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(Route)
-            .WithTags(Tag)
-            .RequireAuthorization(policy => policy.RequireRole(PlatformRoles.ProvincialAdministrator));
+            .WithTags(Tag);
 
         group.MapGet("/", (string? projection, int? limit, IDocumentStore store, CancellationToken ct) =>
                 ListAsync(store, projection, Math.Clamp(limit ?? 100, 1, 1000), ct))

@@ -1,11 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using BhxhPlatform.Benchmarks;
-using BhxhPlatform.DevTokens;
 using BhxhPlatform.LocalPostgres;
 using BhxhPlatform.TestSupport;
 using Npgsql;
@@ -16,8 +14,7 @@ var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture)
 var reportPath = args.Length > 1 ? args[1] : Path.Combine("benchmarks", "results.md");
 var rebuildEvents = args.Length > 2 ? long.Parse(args[2], CultureInfo.InvariantCulture) : 1_000_000;
 var duration = TimeSpan.FromSeconds(seconds);
-var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
-var token = TokenMinter.Mint(key, "bench", "province-admin", "dong-nai");
+var token = TestTokens.Mint("bench", ["province-admin"], "dong-nai", expires: DateTime.UtcNow.AddHours(6));
 const string district = "bien-hoa";
 const string readDistrict = "long-thanh";
 const int batchSize = 100;
@@ -25,7 +22,7 @@ var log = new Action<string>(Console.WriteLine);
 
 log($"Starting a throwaway PostgreSQL and the services ({seconds} s per figure)...");
 await using var postgres = await ThrowawayPostgres.StartAsync();
-await using var outreach = await ServiceProcess.StartAsync("outreach", postgres.ConnectionString, key);
+await using var outreach = await ServiceProcess.StartAsync("outreach", postgres.ConnectionString);
 // The raw baseline prepares its statements too, exactly as the services do (CritterStackExtensions).
 var rawBuilder = new NpgsqlDataSourceBuilder(postgres.ConnectionString + ";Maximum Pool Size=64");
 BhxhPlatform.ServiceDefaults.CritterStackExtensions.ApplyStatementPreparation(rawBuilder.ConnectionStringBuilder);
@@ -156,7 +153,7 @@ foreach (var clients in new[] { 1, 16 })
 // Planning starts only now: during the throughput figures above its queue fills (Outreach writes into it in each
 // command's transaction) but it does not compete with Outreach for the two cores. It then catches up before the latency figures.
 log("Starting Planning...");
-await using var planning = await ServiceProcess.StartAsync("planning", postgres.ConnectionString, key);
+await using var planning = await ServiceProcess.StartAsync("planning", postgres.ConnectionString);
 
 // Planning receives every activity through the PostgreSQL queue: let it catch up before measuring latency.
 async Task<(long Logged, long Received)> CountsAsync()

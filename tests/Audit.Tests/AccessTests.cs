@@ -48,7 +48,7 @@ public sealed class AccessTests(AuditFixture fixture)
     [Fact]
     public async Task A_token_signed_with_another_key_is_refused()
     {
-        var forged = BhxhPlatform.DevTokens.TokenMinter.Mint(new string('k', 48), "mallory", PlatformRoles.Auditor, "dong-nai");
+        var forged = TestTokens.Mint("mallory", [PlatformRoles.Auditor], "dong-nai", key: TestSigningKey.Rsa());
         await fixture.Host.Scenario(s =>
         {
             s.Get.Url("/api/units/bien-hoa/audit/events");

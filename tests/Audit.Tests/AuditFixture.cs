@@ -32,7 +32,9 @@ public sealed class AuditFixture : IAsyncLifetime
             ApplicationName = typeof(AuditFixture).Assembly.GetName().Name,
         });
         builder.Configuration[$"ConnectionStrings:{CritterStackExtensions.ConnectionName}"] = _postgres.ConnectionString;
-        builder.Configuration["Auth:SigningKey"] = TestTokens.SigningKey;
+        builder.Configuration["Auth:Issuer"] = TestTokens.Issuer;
+        builder.Configuration["Auth:Jwks"] = TestTokens.Settings["Auth__Jwks"];
+        builder.Configuration["Auth:Audience"] = "planning";
         builder.AddServiceDefaults();
         builder.AddCritterStack(Schema, marten => marten.Projections.Snapshot<Ledger>(SnapshotLifecycle.Inline));
         builder.Services.RunWolverineInSoloMode();

@@ -15,7 +15,7 @@ public sealed class DurableDeliveryTests
         await using var postgres = await ThrowawayPostgres.StartAsync();
 
         Guid activityId;
-        await using (var outreach = await ServiceProcess.StartAsync(ServiceNames.Outreach, postgres.ConnectionString, Tokens.SigningKey))
+        await using (var outreach = await ServiceProcess.StartAsync(ServiceNames.Outreach, postgres.ConnectionString))
         {
             using var client = Tokens.Authorise(outreach.Client());
             activityId = await MessagesCrossServiceLinesTests.CreateAsync(
@@ -28,7 +28,7 @@ public sealed class DurableDeliveryTests
         await Task.Delay(1500);
         (await OutboxInsertsAsync(postgres.ConnectionString)).ShouldBe(0);
 
-        await using var planning = await ServiceProcess.StartAsync(ServiceNames.Planning, postgres.ConnectionString, Tokens.SigningKey);
+        await using var planning = await ServiceProcess.StartAsync(ServiceNames.Planning, postgres.ConnectionString);
         using var planningClient = Tokens.Authorise(planning.Client());
         var lines = await MessagesCrossServiceLinesTests.EventuallyAsync(
             planningClient, $"/api/units/{district}/progress/lines", json => json.GetArrayLength() == 1);
@@ -43,8 +43,8 @@ public sealed class DurableDeliveryTests
         const string district = "vinh-cuu";
         await using var postgres = await ThrowawayPostgres.StartAsync();
         var outboxMode = new Dictionary<string, string> { ["Messaging__Announcements"] = "WolverineOutbox" };
-        await using var planning = await ServiceProcess.StartAsync(ServiceNames.Planning, postgres.ConnectionString, Tokens.SigningKey, outboxMode);
-        await using var outreach = await ServiceProcess.StartAsync(ServiceNames.Outreach, postgres.ConnectionString, Tokens.SigningKey, outboxMode);
+        await using var planning = await ServiceProcess.StartAsync(ServiceNames.Planning, postgres.ConnectionString, outboxMode);
+        await using var outreach = await ServiceProcess.StartAsync(ServiceNames.Outreach, postgres.ConnectionString, outboxMode);
         using var client = Tokens.Authorise(outreach.Client());
         using var planningClient = Tokens.Authorise(planning.Client());
 

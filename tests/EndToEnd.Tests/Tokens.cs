@@ -1,18 +1,14 @@
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using BhxhPlatform.DevTokens;
+using BhxhPlatform.TestSupport;
 
 namespace BhxhPlatform.EndToEnd.Tests;
 
-/// <summary>The signing key handed to the services of this test run, and tokens made with it.</summary>
+/// <summary>Tokens of the test issuer, for the services run as plain processes (they trust it by configuration).</summary>
 internal static class Tokens
 {
-    public static readonly string SigningKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
-
     public static HttpClient Authorise(HttpClient client)
     {
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
-            "Bearer", TokenMinter.Mint(SigningKey, "admin.dong-nai", "province-admin", "dong-nai"));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.ProvincialAdministrator);
         return client;
     }
 }

@@ -19,8 +19,8 @@ public sealed class ConcurrentWritersTests(ITestOutputHelper output)
     {
         const string district = "long-khanh";
         await using var postgres = await ThrowawayPostgres.StartAsync();
-        await using var outreach = await ServiceProcess.StartAsync(ServiceNames.Outreach, postgres.ConnectionString, Faults.SigningKey);
-        await using var planning = await ServiceProcess.StartAsync(ServiceNames.Planning, postgres.ConnectionString, Faults.SigningKey);
+        await using var outreach = await ServiceProcess.StartAsync(ServiceNames.Outreach, postgres.ConnectionString);
+        await using var planning = await ServiceProcess.StartAsync(ServiceNames.Planning, postgres.ConnectionString);
         using var client = Faults.Authorise(outreach.Client());
 
         using var created = await client.PostAsJsonAsync(new Uri($"/api/units/{district}/activities", UriKind.Relative), Faults.Activity(5));

@@ -3,7 +3,6 @@ using System.Text.Json;
 using BhxhPlatform.Contracts;
 using BhxhPlatform.LocalPostgres;
 using BhxhPlatform.TestSupport;
-using BhxhPlatform.DevTokens;
 using Wolverine.Runtime.Serialization;
 using Xunit.Abstractions;
 
@@ -20,7 +19,7 @@ public sealed class DeadLetterTests(ITestOutputHelper output)
         var cs = postgres.ConnectionString;
 
         Guid activityId;
-        await using (var outreach = await ServiceProcess.StartAsync(ServiceNames.Outreach, cs, Faults.SigningKey))
+        await using (var outreach = await ServiceProcess.StartAsync(ServiceNames.Outreach, cs))
         {
             using var client = Faults.Authorise(outreach.Client());
             using var created = await client.PostAsJsonAsync(new Uri($"/api/units/{district}/activities", UriKind.Relative), Faults.Activity(9));
@@ -36,7 +35,7 @@ public sealed class DeadLetterTests(ITestOutputHelper output)
         await Faults.ExecuteAsync(cs, "update public.fault_malformed set id = $1, body = $2", malformedId, "not an envelope"u8.ToArray());
         await Faults.ExecuteAsync(cs, "insert into wolverine_queues.wolverine_queue_planning select * from public.fault_malformed");
 
-        await using var planning = await ServiceProcess.StartAsync(ServiceNames.Planning, cs, Faults.SigningKey);
+        await using var planning = await ServiceProcess.StartAsync(ServiceNames.Planning, cs);
         var delivered = await Faults.EventuallyAsync(() => Faults.PlanningActivitiesAsync(cs), ids => ids.Contains(activityId));
         var queued = await Faults.EventuallyAsync(
             () => Faults.CountAsync(cs, "select count(*) from wolverine_queues.wolverine_queue_planning"), n => n == 0);
@@ -90,7 +89,7 @@ public sealed class DeadLetterTests(ITestOutputHelper output)
 
         Guid first;
         Guid second;
-        await using (var outreach = await ServiceProcess.StartAsync(ServiceNames.Outreach, cs, Faults.SigningKey))
+        await using (var outreach = await ServiceProcess.StartAsync(ServiceNames.Outreach, cs))
         {
             using var client = Faults.Authorise(outreach.Client());
             first = await LogAsync(client, district, 3);
@@ -108,7 +107,7 @@ public sealed class DeadLetterTests(ITestOutputHelper output)
         await Faults.ExecuteAsync(cs, "update wolverine_queues.wolverine_queue_planning set body = $1 where id = $2",
             EnvelopeSerializer.Serialize(broken), envelopeId);
 
-        await using var planning = await ServiceProcess.StartAsync(ServiceNames.Planning, cs, Faults.SigningKey);
+        await using var planning = await ServiceProcess.StartAsync(ServiceNames.Planning, cs);
         var handled = await Faults.EventuallyAsync(() => Faults.PlanningActivitiesAsync(cs), ids => ids.Contains(second));
         var deadLetters = await Faults.EventuallyAsync(
             () => Faults.QueryAsync(cs, "select id, exception_type from planning.wolverine_dead_letters", r => (Id: r.GetGuid(0), Type: r.GetString(1))),
@@ -122,7 +121,7 @@ public sealed class DeadLetterTests(ITestOutputHelper output)
         await Faults.ExecuteAsync(cs, "update planning.wolverine_dead_letters set body = $1 where id = $2", goodBody, envelopeId);
         using var officer = planning.Client();
         officer.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
-            "Bearer", TokenMinter.Mint(Faults.SigningKey, "officer.dinh-quan", "district-officer", district));
+            "Bearer", TestTokens.For("district-officer", district, "officer.dinh-quan"));
         using (var refused = await officer.PostAsJsonAsync(new Uri("/api/admin/dead-letters/replay", UriKind.Relative), new { ids = new[] { envelopeId } }))
         {
             refused.StatusCode.ShouldBe(System.Net.HttpStatusCode.Forbidden);

@@ -19,7 +19,7 @@ public sealed class DuplicateDeliveryTests(ITestOutputHelper output)
         var cs = postgres.ConnectionString;
 
         Guid activityId;
-        await using (var outreach = await ServiceProcess.StartAsync(ServiceNames.Outreach, cs, Faults.SigningKey))
+        await using (var outreach = await ServiceProcess.StartAsync(ServiceNames.Outreach, cs))
         {
             using var client = Faults.Authorise(outreach.Client());
             using var created = await client.PostAsJsonAsync(new Uri($"/api/units/{district}/activities", UriKind.Relative), Faults.Activity(12));
@@ -32,7 +32,7 @@ public sealed class DuplicateDeliveryTests(ITestOutputHelper output)
         // Planning is not running: keep a copy of the queued envelope, exactly as Outreach wrote it.
         await Faults.ExecuteAsync(cs, "create table public.fault_saved_envelope as select * from wolverine_queues.wolverine_queue_planning");
 
-        await using var planning = await ServiceProcess.StartAsync(ServiceNames.Planning, cs, Faults.SigningKey);
+        await using var planning = await ServiceProcess.StartAsync(ServiceNames.Planning, cs);
         (await Faults.EventuallyAsync(() => Faults.PlanningActivitiesAsync(cs), ids => ids.Contains(activityId))).ShouldContain(activityId);
 
         // 1. The very same envelope (same message id) delivered again.

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using BhxhPlatform.DevTokens;
+using BhxhPlatform.TestSupport;
 using Npgsql;
 
 namespace BhxhPlatform.Fault.Tests;
@@ -9,14 +8,12 @@ namespace BhxhPlatform.Fault.Tests;
 /// <summary>What every fault test shares: tokens, request bodies, SQL counts, bounded waits.</summary>
 internal static class Faults
 {
-    public static readonly string SigningKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
-
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     public static HttpClient Authorise(HttpClient client)
     {
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
-            "Bearer", TokenMinter.Mint(SigningKey, "admin.dong-nai", "province-admin", "dong-nai"));
+            "Bearer", TestTokens.ProvincialAdministrator);
         // Long enough for a service's first request (Wolverine compiles its handlers then) on a busy machine.
         client.Timeout = TimeSpan.FromSeconds(30);
         return client;

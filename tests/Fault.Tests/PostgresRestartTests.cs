@@ -17,8 +17,8 @@ public sealed class PostgresRestartTests(ITestOutputHelper output)
         await using var postgres = await ThrowawayPostgres.StartLocalAsync();
         var cluster = postgres.Cluster.ShouldNotBeNull();
         var cs = postgres.ConnectionString;
-        await using var outreach = await ServiceProcess.StartAsync(ServiceNames.Outreach, cs, Faults.SigningKey);
-        await using var planning = await ServiceProcess.StartAsync(ServiceNames.Planning, cs, Faults.SigningKey);
+        await using var outreach = await ServiceProcess.StartAsync(ServiceNames.Outreach, cs);
+        await using var planning = await ServiceProcess.StartAsync(ServiceNames.Planning, cs);
         using var client = Faults.Authorise(outreach.Client());
         using var planningClient = Faults.Authorise(planning.Client());
 

@@ -15,8 +15,8 @@ public sealed class ServiceKillTests(ITestOutputHelper output)
     {
         const string district = "bien-hoa";
         await using var postgres = await ThrowawayPostgres.StartAsync();
-        await using var outreach = await ServiceProcess.StartAsync(ServiceNames.Outreach, postgres.ConnectionString, Faults.SigningKey);
-        await using var planning = await ServiceProcess.StartAsync(ServiceNames.Planning, postgres.ConnectionString, Faults.SigningKey);
+        await using var outreach = await ServiceProcess.StartAsync(ServiceNames.Outreach, postgres.ConnectionString);
+        await using var planning = await ServiceProcess.StartAsync(ServiceNames.Planning, postgres.ConnectionString);
         using var client = Faults.Authorise(outreach.Client());
 
         var stream = new CommandStream(client, district, Commands, clients: 4);

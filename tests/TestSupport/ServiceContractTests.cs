@@ -6,7 +6,7 @@ namespace BhxhPlatform.TestSupport;
 
 /// <summary>
 /// What every service owes its callers, checked over every endpoint of its OpenAPI document:
-/// bad input is refused with a problem and appends nothing; access follows the unit rule.
+/// bad input is refused with a problem and appends nothing; access follows the access matrix.
 /// Each service's test project derives one class from this, in its fixture's collection.
 /// </summary>
 public abstract class ServiceContractTests<TProgram>(ServiceFixture<TProgram> fixture)
@@ -17,26 +17,29 @@ public abstract class ServiceContractTests<TProgram>(ServiceFixture<TProgram> fi
     {
         await fixture.ResetAsync();
 
-        var outcomes = await BadInputCorpus.RunAsync(fixture.Host, AccessMatrix.District);
+        var outcomes = await BadInputCorpus.RunAsync(fixture.Host, AccessContract.District);
 
         outcomes.Count.ShouldBeGreaterThan(5);
         outcomes.Where(o => !o.Passed)
             .Select(o => $"{o.Case.Method} {o.Case.Url} {o.Case.Name} {o.Case.Field}: got {o.Status}, expected {o.Expectation}")
             .ShouldBeEmpty();
-        await using var session = fixture.Store.QuerySession(AccessMatrix.District);
+        await using var session = fixture.Store.QuerySession(AccessContract.District);
         (await session.Events.QueryAllRawEvents().CountAsync()).ShouldBe(0);
     }
 
+    /// <summary>The service's name: its section of the access matrix.</summary>
+    protected abstract string Service { get; }
+
     [Fact]
-    public async Task Every_endpoint_answers_every_role_and_a_foreign_district_as_the_access_rule_says()
+    public async Task Every_operation_answers_every_role_exactly_as_the_access_matrix_says()
     {
-        var attempts = await AccessMatrix.RunAsync(fixture.Host);
+        var attempts = await AccessContract.RunAsync(fixture.Host, Service);
 
         attempts.Count.ShouldBeGreaterThan(7);
         attempts.Select(a => a.Url).ShouldContain(ServiceDefaults.DeadLetters.DeadLetterCountsEndpoint.Route);
         attempts.Select(a => a.Url).ShouldContain(u => u.StartsWith(ServiceDefaults.DeadLetters.ProjectionDeadLetterEndpoints.Route, StringComparison.Ordinal));
         attempts.Where(a => !a.Passed)
-            .Select(a => $"{a.Method} {a.Url} as {a.Caller}: got {a.Status}, expected {a.Expectation}")
+            .Select(a => $"{a.Method} {a.Url} ({a.Operation}) as {a.Caller}: got {a.Status}, expected {a.Expectation}")
             .ShouldBeEmpty();
     }
 }

@@ -31,7 +31,7 @@ public abstract class ServiceFixture<TProgram> : IAsyncLifetime
         {
             // Read by the service while its builder runs, before any test host override applies.
             Environment.SetEnvironmentVariable($"ConnectionStrings__{CritterStackExtensions.ConnectionName}", _postgres.ConnectionString);
-            Environment.SetEnvironmentVariable("Auth__SigningKey", TestTokens.SigningKey);
+            TestTokens.TrustInThisProcess();
             Environment.SetEnvironmentVariable("PersonalData__MasterKey", TestPersonalData.MasterKey);
             _host = await AlbaHost.For<TProgram>(builder => builder.ConfigureServices(services =>
             {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using BhxhPlatform.DevTokens;
 using BhxhPlatform.LocalPostgres;
 
 namespace BhxhPlatform.TestSupport;
@@ -41,9 +40,12 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>A client of the service; callers add the Authorization header they need.</summary>
     public HttpClient Client() => new() { BaseAddress = BaseAddress };
 
-    /// <param name="settings">More configuration for the process, as environment variables (<c>Section__Key</c>).</param>
+    /// <param name="settings">
+    /// More configuration for the process, as environment variables (<c>Section__Key</c>). The service trusts
+    /// the test issuer (<see cref="TestTokens"/>) unless these name an authority (<c>Auth__Authority</c>).
+    /// </param>
     public static async Task<ServiceProcess> StartAsync(
-        string service, string connectionString, string signingKey, IReadOnlyDictionary<string, string>? settings = null)
+        string service, string connectionString, IReadOnlyDictionary<string, string>? settings = null)
     {
         var assembly = $"BhxhPlatform.{char.ToUpperInvariant(service[0])}{service[1..]}";
         var dll = Path.Combine(BuildOutput(service, assembly), $"{assembly}.dll");
@@ -58,11 +60,18 @@ public sealed class ServiceProcess : IAsyncDisposable
             {
                 ["ConnectionStrings__bhxh"] = connectionString,
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
-                ["Auth__SigningKey"] = signingKey,
                 ["PersonalData__MasterKey"] = TestPersonalData.MasterKey,
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };
+        if (settings?.ContainsKey("Auth__Authority") != true)
+        {
+            foreach (var (key, value) in TestTokens.Settings)
+            {
+                startInfo.Environment[key] = value;
+            }
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             startInfo.Environment[key] = value;
@@ -166,7 +175,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     {
         var testOutput = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
         var configuration = new DirectoryInfo(testOutput).Parent!.Name;
-        var root = DevSigningKey.FindRepositoryRoot(testOutput);
+        var root = RepositoryRoot.Above(testOutput);
         var folder = char.ToUpperInvariant(service[0]) + service[1..];
         var output = Path.Combine(root, "services", folder, "bin", configuration, "net10.0");
         return File.Exists(Path.Combine(output, $"{assembly}.dll"))

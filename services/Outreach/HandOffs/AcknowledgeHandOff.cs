@@ -1,5 +1,6 @@
 using BhxhPlatform.Outreach.Common;
 using BhxhPlatform.ServiceDefaults.Problems;
+using BhxhPlatform.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -11,8 +12,13 @@ public sealed record AcknowledgeHandOff(long Version, DateOnly AcknowledgedOn);
 
 public static class AcknowledgeHandOffEndpoint
 {
-    public static ProblemDetails Validate(AcknowledgeHandOff command, HandOffBatch batch, TimeProvider clock)
+    public static ProblemDetails Validate(AcknowledgeHandOff command, HandOffBatch batch, TimeProvider clock, HttpContext context)
     {
+        if (!context.Reaches(batch.CollectionOrganisationId))
+        {
+            return SecurityExtensions.OutsideOrganisation();
+        }
+
         var check = new Check()
             .That(command.AcknowledgedOn != default, "acknowledgedOn", "required", "Ngày xác nhận không được để trống.", "The acknowledgement date is required.")
             .That(command.AcknowledgedOn >= batch.HandedOffOn, "acknowledgedOn", "before-hand-off",
@@ -31,6 +37,7 @@ public static class AcknowledgeHandOffEndpoint
 
     [WolverinePost("/api/units/{unit}/hand-offs/{id}/acknowledgement")]
     [Tags("Hand-offs")]
+    [FiltersByOrganisation]
     public static (IResult, Events) Post(AcknowledgeHandOff command, [WriteAggregate] HandOffBatch batch) =>
         (Results.Accepted(), [new HandOffAcknowledged(batch.Id, command.AcknowledgedOn)]);
 }

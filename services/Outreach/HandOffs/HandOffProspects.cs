@@ -2,6 +2,7 @@ using BhxhPlatform.Outreach.Common;
 using BhxhPlatform.Outreach.Directory;
 using BhxhPlatform.Outreach.Prospects;
 using BhxhPlatform.ServiceDefaults.Problems;
+using BhxhPlatform.ServiceDefaults.Security;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
@@ -93,7 +94,42 @@ public static class HandOffProspectsEndpoint
 
 public static class GetHandOffBatchEndpoint
 {
+    /// <summary>A hand-off batch: its organisation, prospects (ids only), acknowledgement and outcomes so far.</summary>
     [WolverineGet("/api/units/{unit}/hand-offs/{id}")]
     [Tags("Hand-offs")]
-    public static HandOffBatch Get([ReadAggregate] HandOffBatch batch) => batch;
+    [FiltersByOrganisation]
+    public static HandOffBatch? Get([ReadAggregate] HandOffBatch batch, HttpContext context) =>
+        context.Reaches(batch.CollectionOrganisationId) ? batch : null;
+}
+
+public static class ListHandOffBatchesEndpoint
+{
+    /// <summary>
+    /// The unit's hand-off batches, newest first, optionally to one organisation or only those not yet acknowledged.
+    /// A collection-service organisation's users see only the batches handed to it.
+    /// </summary>
+    [WolverineGet("/api/units/{unit}/hand-offs")]
+    [Tags("Hand-offs")]
+    [FiltersByOrganisation]
+    public static async Task<IReadOnlyList<HandOffBatch>> Get(
+        Guid? organisationId, bool? acknowledged, HttpContext context, IQuerySession session, CancellationToken cancellation)
+    {
+        var query = session.Query<HandOffBatch>().AsQueryable();
+        if (context.OrganisationScope() is { } own)
+        {
+            query = query.Where(b => b.CollectionOrganisationId == own);
+        }
+
+        if (organisationId is { } o)
+        {
+            query = query.Where(b => b.CollectionOrganisationId == o);
+        }
+
+        if (acknowledged is { } a)
+        {
+            query = a ? query.Where(b => b.AcknowledgedOn != null) : query.Where(b => b.AcknowledgedOn == null);
+        }
+
+        return await query.OrderByDescending(b => b.HandedOffOn).ThenByDescending(b => b.Id).Take(1000).ToListAsync(cancellation);
+    }
 }

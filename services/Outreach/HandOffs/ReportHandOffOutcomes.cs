@@ -1,6 +1,7 @@
 using BhxhPlatform.Outreach.Common;
 using BhxhPlatform.Outreach.Prospects;
 using BhxhPlatform.ServiceDefaults.Problems;
+using BhxhPlatform.ServiceDefaults.Security;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
@@ -27,8 +28,13 @@ public static class ReportHandOffOutcomesEndpoint
         return new ReportedProspects(prospects.ToDictionary(p => p.Id));
     }
 
-    public static ProblemDetails Validate(ReportHandOffOutcomes command, HandOffBatch batch, ReportedProspects reported, TimeProvider clock)
+    public static ProblemDetails Validate(ReportHandOffOutcomes command, HandOffBatch batch, ReportedProspects reported, TimeProvider clock, HttpContext context)
     {
+        if (!context.Reaches(batch.CollectionOrganisationId))
+        {
+            return SecurityExtensions.OutsideOrganisation();
+        }
+
         var outcomes = command.Outcomes ?? [];
         var check = new Check()
             .That(command.ReportedOn != default, "reportedOn", "required", "Ngày báo cáo không được để trống.", "The report date is required.")
@@ -66,6 +72,7 @@ public static class ReportHandOffOutcomesEndpoint
 
     [WolverinePost("/api/units/{unit}/hand-offs/{id}/outcomes")]
     [Tags("Hand-offs")]
+    [FiltersByOrganisation]
     public static (IResult, Events, Announce) Post(
         ReportHandOffOutcomes command, [WriteAggregate] HandOffBatch batch, ReportedProspects reported, IDocumentSession session)
     {

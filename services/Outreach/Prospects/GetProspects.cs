@@ -1,3 +1,4 @@
+using BhxhPlatform.ServiceDefaults.Security;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -7,22 +8,45 @@ namespace BhxhPlatform.Outreach.Prospects;
 
 public static class GetProspectEndpoint
 {
+    /// <summary>
+    /// One prospect with their personal data opened; masked for an auditor, and for a collection agent
+    /// only a prospect handed to its organisation.
+    /// </summary>
     [WolverineGet("/api/units/{unit}/prospects/{id}")]
     [Tags("Prospects")]
-    public static async Task<ProspectView> Get(
-        [ReadAggregate] Prospect prospect, IQuerySession session, PersonalDataProtector protector, CancellationToken cancellation) =>
-        ProspectPersonalData.Open(protector, prospect, await session.LoadAsync<PersonKey>(prospect.Id, cancellation));
+    [FiltersByOrganisation]
+    public static async Task<ProspectView?> Get(
+        [ReadAggregate] Prospect prospect, IQuerySession session, PersonalDataProtector protector, HttpContext context, CancellationToken cancellation)
+    {
+        if (!context.Reaches(prospect.CollectionOrganisationId))
+        {
+            return null;
+        }
+
+        var view = ProspectPersonalData.Open(protector, prospect, await session.LoadAsync<PersonKey>(prospect.Id, cancellation));
+        return context.MasksPersonalData() ? view.Masked() : view;
+    }
 }
 
-/// <summary>The district's prospects, optionally by pipeline status, activity or collection-service organisation.</summary>
+/// <summary>
+/// The district's prospects, optionally by pipeline status, activity or collection-service organisation;
+/// masked for an auditor, and for a collection agent only those handed to its organisation.
+/// </summary>
 public static class ListProspectsEndpoint
 {
     [WolverineGet("/api/units/{unit}/prospects")]
     [Tags("Prospects")]
+    [FiltersByOrganisation]
     public static async Task<IReadOnlyList<ProspectView>> Get(
-        string unit, IQuerySession session, PersonalDataProtector protector, ProspectStatus? status, Guid? activityId, Guid? organisationId, CancellationToken cancellation)
+        string unit, IQuerySession session, PersonalDataProtector protector, ProspectStatus? status, Guid? activityId, Guid? organisationId,
+        HttpContext context, CancellationToken cancellation)
     {
         var query = session.Query<Prospect>().AsQueryable();
+        if (context.OrganisationScope() is { } own)
+        {
+            query = query.Where(p => p.CollectionOrganisationId == own);
+        }
+
         if (status is { } s)
         {
             query = query.Where(p => p.Status == s);
@@ -39,6 +63,7 @@ public static class ListProspectsEndpoint
         }
 
         var prospects = await query.OrderBy(p => p.Id).Take(1000).ToListAsync(cancellation);
-        return await ProspectPersonalData.OpenAsync(protector, session, prospects, cancellation);
+        var views = await ProspectPersonalData.OpenAsync(protector, session, prospects, cancellation);
+        return context.MasksPersonalData() ? [.. views.Select(v => v.Masked())] : views;
     }
 }

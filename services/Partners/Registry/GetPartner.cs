@@ -1,3 +1,4 @@
+using BhxhPlatform.ServiceDefaults.Security;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -7,9 +8,11 @@ namespace BhxhPlatform.Partners.Registry;
 
 public static class GetPartnerEndpoint
 {
+    /// <summary>One partner organisation of the district; a partner's users see only their own.</summary>
     [WolverineGet("/api/units/{unit}/partners/{id}")]
     [Tags("Partners")]
-    public static Partner Get([ReadAggregate] Partner partner) => partner;
+    [FiltersByOrganisation]
+    public static Partner? Get([ReadAggregate] Partner partner, HttpContext context) => context.Reaches(partner.Id) ? partner : null;
 }
 
 public static class ListPartnersEndpoint

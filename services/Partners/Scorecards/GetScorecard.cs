@@ -1,3 +1,4 @@
+using BhxhPlatform.ServiceDefaults.Security;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -30,10 +31,17 @@ public sealed record PartnerScorecard(
 
 public static class GetScorecardEndpoint
 {
+    /// <summary>What a partner did with the district office (activities co-run, hand-offs, enrolments); a partner's users see only their own.</summary>
     [WolverineGet("/api/units/{unit}/partners/{id}/scorecard")]
     [Tags("Partners")]
-    public static async Task<PartnerScorecard> Get(Guid id, IQuerySession session, CancellationToken cancellation)
+    [FiltersByOrganisation]
+    public static async Task<PartnerScorecard?> Get(Guid id, IQuerySession session, HttpContext context, CancellationToken cancellation)
     {
+        if (!context.Reaches(id))
+        {
+            return null;
+        }
+
         var activities = await session.Query<CoRunActivity>().Where(a => a.PartnerId == id).ToListAsync(cancellation);
         var batches = await session.Query<HandOffBatch>().Where(b => b.CollectionOrganisationId == id).ToListAsync(cancellation);
         var direct = await session.Query<AttributedEnrolment>()

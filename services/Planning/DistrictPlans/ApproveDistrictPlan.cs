@@ -1,5 +1,3 @@
-using BhxhPlatform.ServiceDefaults.Security;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -17,8 +15,6 @@ public static class ApproveDistrictPlanEndpoint
         DistrictPlanRules.Refusal(plan, PlanAction.Approve) ?? WolverineContinue.NoProblems;
 
     [WolverinePost("/api/units/{unit}/district-plans/{id}/approve")]
-
-    [Authorize(Roles = PlatformRoles.ProvincialAdministrator)]
     [Tags("District plans")]
     public static (IResult, Events, Announce) Post(ApproveDistrictPlan command, [WriteAggregate] DistrictPlan plan)
     {

@@ -1,8 +1,6 @@
 using BhxhPlatform.Planning.Organisation;
 using BhxhPlatform.ServiceDefaults.Problems;
-using BhxhPlatform.ServiceDefaults.Security;
 using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine;
@@ -17,7 +15,6 @@ public static class ApproveDistrictPlanAsProvinceEndpoint
 
     /// <summary>The province approves a district's submitted plan of a year (the province is the unit).</summary>
     [WolverinePost("/api/units/{unit}/district-plans/{district}/years/{year}/approve")]
-    [Authorize(Roles = PlatformRoles.ProvincialAdministrator)]
     [Tags("District plans")]
     public static async Task<(IResult, Announce)> Post(
         ApproveDistrictPlan command, string district, int year, IDocumentSession session, CancellationToken cancellation)

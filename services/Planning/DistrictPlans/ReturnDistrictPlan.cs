@@ -1,6 +1,4 @@
 using BhxhPlatform.ServiceDefaults.Problems;
-using BhxhPlatform.ServiceDefaults.Security;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -19,8 +17,6 @@ public static class ReturnDistrictPlanEndpoint
     }
 
     [WolverinePost("/api/units/{unit}/district-plans/{id}/return")]
-
-    [Authorize(Roles = PlatformRoles.ProvincialAdministrator)]
     [Tags("District plans")]
     public static (IResult, Events) Post(ReturnDistrictPlan command, [WriteAggregate] DistrictPlan plan) =>
         (Results.NoContent(), [new DistrictPlanReturned(plan.Id, command.Reason.Trim())]);

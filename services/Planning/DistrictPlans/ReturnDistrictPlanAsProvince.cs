@@ -1,8 +1,6 @@
 using BhxhPlatform.Planning.Organisation;
 using BhxhPlatform.ServiceDefaults.Problems;
-using BhxhPlatform.ServiceDefaults.Security;
 using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
@@ -15,7 +13,6 @@ public static class ReturnDistrictPlanAsProvinceEndpoint
 
     /// <summary>The province returns a district's submitted plan of a year, saying why.</summary>
     [WolverinePost("/api/units/{unit}/district-plans/{district}/years/{year}/return")]
-    [Authorize(Roles = PlatformRoles.ProvincialAdministrator)]
     [Tags("District plans")]
     public static Task<IResult> Post(ReturnDistrictPlan command, string district, int year, IDocumentSession session, CancellationToken cancellation) =>
         ProvinceDecision.DecideAsync(session, district, year, command.Version, PlanAction.Return,

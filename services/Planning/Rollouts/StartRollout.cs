@@ -2,9 +2,7 @@ using BhxhPlatform.Planning.DistrictPlans;
 using BhxhPlatform.Planning.Organisation;
 using BhxhPlatform.Planning.Templates;
 using BhxhPlatform.ServiceDefaults.Problems;
-using BhxhPlatform.ServiceDefaults.Security;
 using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine;
@@ -38,8 +36,6 @@ public static class StartRolloutEndpoint
     }
 
     [WolverinePost("/api/units/{unit}/rollouts")]
-
-    [Authorize(Roles = PlatformRoles.ProvincialAdministrator)]
     [Tags("Rollouts")]
     public static async Task<(IResult, OutgoingMessages)> Post(
         StartRollout command, string unit, OrganisationTree tree, IDocumentSession session, CancellationToken cancellation)

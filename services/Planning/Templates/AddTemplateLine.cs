@@ -1,7 +1,5 @@
 using BhxhPlatform.Planning.Catalogue;
 using BhxhPlatform.ServiceDefaults.Problems;
-using BhxhPlatform.ServiceDefaults.Security;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -27,8 +25,6 @@ public static class AddTemplateLineEndpoint
     }
 
     [WolverinePost("/api/units/{unit}/plan-templates/{id}/lines")]
-
-    [Authorize(Roles = PlatformRoles.ProvincialAdministrator)]
     [Tags("Plan templates")]
     public static (IResult, Events) Post(AddTemplateLine command, [WriteAggregate] PlanTemplate template) =>
         (Results.NoContent(), [new TemplateLineAdded(template.Id, command.Line!.ToLine())]);

@@ -1,7 +1,5 @@
 using BhxhPlatform.Planning.Catalogue;
 using BhxhPlatform.ServiceDefaults.Problems;
-using BhxhPlatform.ServiceDefaults.Security;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -27,8 +25,6 @@ public static class ChangeTemplateLineEndpoint
     }
 
     [WolverinePost("/api/units/{unit}/plan-templates/{id}/lines/change")]
-
-    [Authorize(Roles = PlatformRoles.ProvincialAdministrator)]
     [Tags("Plan templates")]
     public static (IResult, Events) Post(ChangeTemplateLine command, [WriteAggregate] PlanTemplate template) =>
         (Results.NoContent(), [new TemplateLineChanged(template.Id, command.Line!.ToLine())]);

@@ -1,7 +1,5 @@
 using BhxhPlatform.Planning.Organisation;
 using BhxhPlatform.ServiceDefaults.Problems;
-using BhxhPlatform.ServiceDefaults.Security;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -28,8 +26,6 @@ public static class DraftPlanTemplateEndpoint
                 "Chỉ BHXH tỉnh mới soạn kế hoạch mẫu.", "Only a provincial office drafts plan templates.");
 
     [WolverinePost("/api/units/{unit}/plan-templates")]
-
-    [Authorize(Roles = PlatformRoles.ProvincialAdministrator)]
     [Tags("Plan templates")]
     public static (CreationResponse<Guid>, IStartStream) Post(DraftPlanTemplate command, string unit)
     {

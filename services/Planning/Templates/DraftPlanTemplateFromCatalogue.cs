@@ -1,7 +1,5 @@
 using BhxhPlatform.Planning.Catalogue;
 using BhxhPlatform.Planning.Organisation;
-using BhxhPlatform.ServiceDefaults.Security;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -17,8 +15,6 @@ public static class DraftPlanTemplateFromCatalogueEndpoint
         DraftPlanTemplateEndpoint.CheckDraft(new DraftPlanTemplate(command.Year, command.Title), unit, tree).ToProblem();
 
     [WolverinePost("/api/units/{unit}/plan-templates/from-catalogue")]
-
-    [Authorize(Roles = PlatformRoles.ProvincialAdministrator)]
     [Tags("Plan templates")]
     public static (CreationResponse<Guid>, IStartStream) Post(DraftPlanTemplateFromCatalogue command, string unit, PlanCatalogue catalogue)
     {

@@ -1,6 +1,4 @@
 using BhxhPlatform.ServiceDefaults.Problems;
-using BhxhPlatform.ServiceDefaults.Security;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -26,8 +24,6 @@ public static class PublishPlanTemplateEndpoint
         Refusal(template) ?? WolverineContinue.NoProblems;
 
     [WolverinePost("/api/units/{unit}/plan-templates/{id}/publish")]
-
-    [Authorize(Roles = PlatformRoles.ProvincialAdministrator)]
     [Tags("Plan templates")]
     public static (TemplatePublishedResponse, Events) Post(PublishPlanTemplate command, [WriteAggregate] PlanTemplate template)
     {

@@ -1,6 +1,4 @@
 using BhxhPlatform.ServiceDefaults.Problems;
-using BhxhPlatform.ServiceDefaults.Security;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -25,8 +23,6 @@ public static class RemoveTemplateLineEndpoint
     }
 
     [WolverinePost("/api/units/{unit}/plan-templates/{id}/lines/remove")]
-
-    [Authorize(Roles = PlatformRoles.ProvincialAdministrator)]
     [Tags("Plan templates")]
     public static (IResult, Events) Post(RemoveTemplateLine command, [WriteAggregate] PlanTemplate template) =>
         (Results.NoContent(), [new TemplateLineRemoved(template.Id, command.Code.Trim())]);

@@ -19,7 +19,8 @@ public sealed class StartUpTests
             {
                 ["ConnectionStrings__bhxh"] = "Host=127.0.0.1;Port=1;Database=none;Username=none;Password=none",
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
-                ["Auth__SigningKey"] = TestTokens.SigningKey,
+                ["Auth__Issuer"] = TestTokens.Settings["Auth__Issuer"],
+                ["Auth__Jwks"] = TestTokens.Settings["Auth__Jwks"],
             },
         };
 
