@@ -4,11 +4,12 @@ using BhxhPlatform.Contracts;
 var builder = DistributedApplication.CreateBuilder(args);
 
 var database = await builder.AddPlatformDatabaseAsync();
-var signingKey = builder.AddSigningKey();
+var identity = builder.AddIdentityService(database);
 
-builder.AddService<Projects.Planning>(ServiceNames.Planning, database, signingKey);
-builder.AddService<Projects.Outreach>(ServiceNames.Outreach, database, signingKey)
-    .WithEnvironment("PersonalData__MasterKey", builder.AddPersonalDataKey());
-builder.AddService<Projects.Partners>(ServiceNames.Partners, database, signingKey);
+var planning = builder.AddService<Projects.Planning>(ServiceNames.Planning, database, identity);
+var outreach = builder.AddService<Projects.Outreach>(ServiceNames.Outreach, database, identity)
+    .WithEnvironment("PersonalData__MasterKey", builder.AddSecret("personal-data-key", SecretKind.Key256));
+var partners = builder.AddService<Projects.Partners>(ServiceNames.Partners, database, identity);
+identity.WithApiPagesOf(planning, outreach, partners);
 
 await builder.Build().RunAsync();

@@ -1,7 +1,7 @@
 using Aspire.Hosting.ApplicationModel;
-using BhxhPlatform.DevTokens;
-using Microsoft.Extensions.Configuration;
+using BhxhPlatform.Contracts;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace BhxhPlatform.AppHost;
@@ -10,21 +10,68 @@ public static class ServiceResources
 {
     public const string ApiPagePath = "/api-docs";
 
+    /// <summary>The portal's address until the portal is a resource of this AppHost (issue 17 replaces it with its endpoint).</summary>
+    public const string LocalPortalUrl = "http://localhost:5100";
+
     /// <summary>
-    /// A platform service: its database, started once PostgreSQL is healthy, healthy itself when
+    /// A platform service: its database, started once PostgreSQL and the identity service are healthy,
+    /// trusting the identity service's published keys (Auth__Authority), healthy itself when
     /// <c>/health</c> answers, and the address of its API page printed when it is ready.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddService<TProject>(
         this IDistributedApplicationBuilder builder,
         string name,
         IResourceBuilder<IResourceWithConnectionString> database,
-        IResourceBuilder<ParameterResource> signingKey)
+        IResourceBuilder<ProjectResource> identity)
+        where TProject : IProjectMetadata, new()
+    {
+        return builder.AddPlatformProject<TProject>(name, database)
+            .WithEnvironment("Auth__Authority", identity.GetEndpoint("http"))
+            .WaitFor(identity);
+    }
+
+    /// <summary>The services' API pages sign in through the identity service (client api-docs): their addresses are its redirect URIs.</summary>
+    public static IResourceBuilder<ProjectResource> WithApiPagesOf(
+        this IResourceBuilder<ProjectResource> identity, params IResourceBuilder<ProjectResource>[] services)
+    {
+        for (var i = 0; i < services.Length; i++)
+        {
+            identity.WithEnvironment($"Identity__ApiDocsUrls__{i}", ReferenceExpression.Create($"{services[i].GetEndpoint("http")}{ApiPagePath}"));
+        }
+
+        return identity;
+    }
+
+    /// <summary>
+    /// The identity service (OpenID Connect provider): its issuer is its own address, its keys and the
+    /// clients' secrets are parameters (see <see cref="PlatformSecrets"/>).
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> AddIdentityService(
+        this IDistributedApplicationBuilder builder, IResourceBuilder<IResourceWithConnectionString> database)
+    {
+        var identity = builder.AddPlatformProject<Projects.Identity>(ServiceNames.Identity, database);
+        identity
+            .WithEnvironment("Identity__Issuer", identity.GetEndpoint("http"))
+            .WithEnvironment("Identity__SigningKey", builder.AddSecret("identity-signing-key", SecretKind.SigningKey))
+            .WithEnvironment("Identity__EncryptionKey", builder.AddSecret("identity-encryption-key", SecretKind.Key256))
+            .WithEnvironment("Identity__PortalUrl", builder.Configuration["Parameters:portal-url"] ?? LocalPortalUrl)
+            .WithEnvironment("Identity__Clients__Portal__Secret", builder.AddSecret("portal-client-secret", SecretKind.ClientSecret));
+        if (builder.Environment.IsDevelopment())
+        {
+            // The demo-data loader signs in as each demo person (password grant), Development only.
+            identity.WithEnvironment("Identity__Clients__DemoData__Secret", builder.AddSecret("demo-data-client-secret", SecretKind.ClientSecret));
+        }
+
+        return identity;
+    }
+
+    private static IResourceBuilder<ProjectResource> AddPlatformProject<TProject>(
+        this IDistributedApplicationBuilder builder, string name, IResourceBuilder<IResourceWithConnectionString> database)
         where TProject : IProjectMetadata, new()
     {
         var service = builder.AddProject<TProject>(name)
             .WithReference(database, PlatformDatabase.ConnectionName)
             .WaitFor(database)
-            .WithEnvironment("Auth__SigningKey", signingKey)
             .WithHttpHealthCheck("/health")
             .WithUrl(ApiPagePath, "API page");
 
@@ -36,31 +83,5 @@ public static class ServiceResources
             return Task.CompletedTask;
         });
         return service;
-    }
-
-    /// <summary>
-    /// The key the services verify bearer tokens with: the <c>auth-signing-key</c> parameter when
-    /// configured (user secrets, environment), else this checkout's development key in
-    /// <c>.data/dev-signing-key</c>, which <c>tools/DevTokens</c> also uses to mint tokens.
-    /// </summary>
-    public static IResourceBuilder<ParameterResource> AddSigningKey(this IDistributedApplicationBuilder builder)
-    {
-        const string name = "auth-signing-key";
-        var key = builder.Configuration[$"Parameters:{name}"]
-            ?? DevSigningKey.LoadOrCreate(Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..")));
-        return builder.AddParameter(name, key, publishValueAsDefault: false, secret: true);
-    }
-
-    /// <summary>
-    /// The master key of prospects' personal data, for Outreach only: the <c>personal-data-key</c>
-    /// parameter when configured (user secrets, environment), else this checkout's development key
-    /// in <c>.data/dev-personal-data-key</c>.
-    /// </summary>
-    public static IResourceBuilder<ParameterResource> AddPersonalDataKey(this IDistributedApplicationBuilder builder)
-    {
-        const string name = "personal-data-key";
-        var key = builder.Configuration[$"Parameters:{name}"]
-            ?? DevPersonalDataKey.LoadOrCreate(Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..")));
-        return builder.AddParameter(name, key, publishValueAsDefault: false, secret: true);
     }
 }

@@ -119,6 +119,11 @@ public static class PlatformAuthentication
 
     private static TrustedIssuer Checked(TrustedIssuer issuer, string path)
     {
+        if (!string.IsNullOrWhiteSpace(issuer.Jwks) && !string.IsNullOrWhiteSpace(issuer.Authority))
+        {
+            throw new InvalidOperationException($"'{path}' names both an authority and a key set: give '{path}:Authority' or '{path}:Jwks', not both.");
+        }
+
         if (!string.IsNullOrWhiteSpace(issuer.Jwks))
         {
             if (string.IsNullOrWhiteSpace(issuer.Issuer))
@@ -278,7 +283,4 @@ public static class PlatformAuthentication
 
         return issuers[0].Scheme;
     }
-
-    /// <summary>Authenticates with the default (platform) scheme; the caller is anonymous when no issuer vouches for the token.</summary>
-    public static Task<AuthenticateResult> AuthenticatePlatformAsync(this HttpContext context) => context.AuthenticateAsync(PlatformScheme);
 }

@@ -5,7 +5,10 @@ using BhxhPlatform.Identity.Credentials;
 using BhxhPlatform.Identity.Pages;
 using BhxhPlatform.Identity.Tokens;
 using BhxhPlatform.ServiceDefaults;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using JasperFx;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,14 +17,18 @@ var builder = WebApplication.CreateBuilder(args);
 var keys = SigningKeys.FromConfiguration(builder.Configuration);
 Clients.CheckConfiguration(builder.Configuration, builder.Environment);
 
-// The account API takes this service's own tokens, checked against its own public keys (no round trip to itself).
-builder.Configuration["Auth:Issuer"] = TokenServer.Issuer(builder.Configuration).AbsoluteUri;
-builder.Configuration["Auth:Jwks"] = keys.PublicJwks();
+// The account API takes this service's own tokens, checked against its own public keys (no round trip to itself),
+// besides any issuer the configuration names.
+builder.Configuration["Auth:Issuers:self:Issuer"] = TokenServer.Issuer(builder.Configuration).AbsoluteUri;
+builder.Configuration["Auth:Issuers:self:Jwks"] = keys.PublicJwks();
 
 builder.AddServiceDefaults();
 builder.AddCredentials();
 builder.AddTokenServer(keys);
 builder.Services.AddRazorPages();
+
+// Vietnamese as it is in the page source (UTF-8), not as numeric character references.
+builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddScoped<TokenClaims>().AddScoped<Clients>();
 builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
     // The API pages redeem their code from the browser.

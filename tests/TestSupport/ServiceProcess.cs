@@ -44,12 +44,19 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// More configuration for the process, as environment variables (<c>Section__Key</c>). The service trusts
     /// the test issuer (<see cref="TestTokens"/>) unless these name an authority (<c>Auth__Authority</c>).
     /// </param>
+    public static Task<ServiceProcess> StartAsync(
+        string service, string connectionString, IReadOnlyDictionary<string, string>? settings = null) =>
+        StartAsync(service, connectionString, _ => settings ?? new Dictionary<string, string>());
+
+    /// <param name="settings">The configuration, from the address the service will listen on (the identity service's issuer is its own address).</param>
     public static async Task<ServiceProcess> StartAsync(
-        string service, string connectionString, IReadOnlyDictionary<string, string>? settings = null)
+        string service, string connectionString, Func<Uri, IReadOnlyDictionary<string, string>> settings)
     {
         var assembly = $"BhxhPlatform.{char.ToUpperInvariant(service[0])}{service[1..]}";
         var dll = Path.Combine(BuildOutput(service, assembly), $"{assembly}.dll");
         var port = FreePort.Find();
+        var baseAddress = new Uri($"http://127.0.0.1:{port}");
+        var configured = settings(baseAddress);
         var startInfo = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
         {
             RedirectStandardOutput = true,
@@ -64,7 +71,13 @@ public sealed class ServiceProcess : IAsyncDisposable
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };
-        if (settings?.ContainsKey("Auth__Authority") != true)
+        if (configured.ContainsKey("Auth__Authority"))
+        {
+            // Trusted by its authority's published keys: nothing of the test issuer inherited from this process.
+            startInfo.Environment.Remove("Auth__Issuer");
+            startInfo.Environment.Remove("Auth__Jwks");
+        }
+        else
         {
             foreach (var (key, value) in TestTokens.Settings)
             {
@@ -72,12 +85,12 @@ public sealed class ServiceProcess : IAsyncDisposable
             }
         }
 
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        foreach (var (key, value) in configured)
         {
             startInfo.Environment[key] = value;
         }
 
-        var started = new ServiceProcess(service, startInfo, new Uri($"http://127.0.0.1:{port}"));
+        var started = new ServiceProcess(service, startInfo, baseAddress);
         try
         {
             await started.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
@@ -89,6 +102,51 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
 
         return started;
+    }
+
+    /// <summary>
+    /// Runs the service with exactly these settings (nothing inherited from the test process) and waits for it
+    /// to exit on its own, at most <paramref name="timeout"/>: for start-up refusals. Returns the exit code and output.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(string service, IReadOnlyDictionary<string, string> settings, TimeSpan timeout)
+    {
+        var assembly = $"BhxhPlatform.{char.ToUpperInvariant(service[0])}{service[1..]}";
+        var dll = Path.Combine(BuildOutput(service, assembly), $"{assembly}.dll");
+        var startInfo = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{FreePort.Find()}"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+        };
+        foreach (var key in startInfo.Environment.Keys.Where(k => k.Contains("__", StringComparison.Ordinal) || k.StartsWith("ASPNETCORE_", StringComparison.Ordinal) || k.StartsWith("DOTNET_ENVIRONMENT", StringComparison.Ordinal)).ToList())
+        {
+            startInfo.Environment.Remove(key);
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            startInfo.Environment[key] = value;
+        }
+
+        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {service}.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+        }
+
+        return (process.ExitCode, await output + await error);
     }
 
     /// <summary>The operating-system process id of the current incarnation.</summary>
@@ -107,10 +165,22 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the service again on the same port and database; waits until healthy.</summary>
-    public async Task RestartAsync()
+    /// <summary>Starts the service again on the same port and database, with some settings changed (a value of null removes one); waits until healthy.</summary>
+    public async Task RestartAsync(IReadOnlyDictionary<string, string?>? changes = null)
     {
         await KillAsync();
+        foreach (var (key, value) in changes ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                _startInfo.Environment.Remove(key);
+            }
+            else
+            {
+                _startInfo.Environment[key] = value;
+            }
+        }
+
         _process.Dispose();
         Append($"---- restart {++Restarts} ----");
         _process = Launch();
