@@ -14,8 +14,8 @@ public static class ServiceResources
     public const string LocalPortalUrl = "http://localhost:5100";
 
     /// <summary>
-    /// A platform service: its database, started once PostgreSQL and the identity service are healthy,
-    /// trusting the identity service's published keys (Auth__Authority), healthy itself when
+    /// A platform service: its database, started once PostgreSQL is healthy, trusting the identity
+    /// service's published keys (Auth__Authority), healthy itself when
     /// <c>/health</c> answers, and the address of its API page printed when it is ready.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddService<TProject>(
@@ -25,9 +25,9 @@ public static class ServiceResources
         IResourceBuilder<ProjectResource> identity)
         where TProject : IProjectMetadata, new()
     {
+        // No WaitFor: a service reads the identity service's keys at its first token, not at start, so both start at once.
         return builder.AddPlatformProject<TProject>(name, database)
-            .WithEnvironment("Auth__Authority", identity.GetEndpoint("http"))
-            .WaitFor(identity);
+            .WithEnvironment("Auth__Authority", identity.GetEndpoint("http"));
     }
 
     /// <summary>The services' API pages sign in through the identity service (client api-docs): their addresses are its redirect URIs.</summary>

@@ -1,17 +1,24 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using BhxhPlatform.Contracts;
 using BhxhPlatform.LocalPostgres;
+using BhxhPlatform.TestSupport;
 
 namespace BhxhPlatform.EndToEnd.Tests;
 
 /// <summary>
-/// The whole platform as the AppHost runs it (real service processes, real Wolverine queues),
-/// against a throwaway PostgreSQL handed to the AppHost as its connection string.
+/// The whole platform as the AppHost runs it (the identity service and the three services as real
+/// processes, real Wolverine queues), against a throwaway PostgreSQL handed to the AppHost as its
+/// connection string, with keys and secrets made for this run. Every call carries an access token the
+/// real identity service issued to a demo person (the demo-data client's password grant, Development).
 /// </summary>
 public sealed class PlatformFixture : IAsyncLifetime
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+    public const string DemoDataSecret = "demo-data-secret-of-the-end-to-end-tests";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(6);
     private ThrowawayPostgres? _postgres;
     private DistributedApplication? _app;
 
@@ -24,12 +31,24 @@ public sealed class PlatformFixture : IAsyncLifetime
         {
             using var timeout = new CancellationTokenSource(StartTimeout);
             var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-                [$"--ConnectionStrings:bhxh={_postgres.ConnectionString}", $"--Parameters:auth-signing-key={Tokens.SigningKey}"], timeout.Token);
+            [
+                $"--ConnectionStrings:bhxh={_postgres.ConnectionString}",
+                $"--Parameters:identity-signing-key={TestSigningKey.Rsa().PrivatePem()}",
+                $"--Parameters:identity-encryption-key={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}",
+                $"--Parameters:portal-client-secret={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}",
+                $"--Parameters:demo-data-client-secret={DemoDataSecret}",
+                $"--Parameters:personal-data-key={TestPersonalData.MasterKey}",
+            ], timeout.Token);
             _app = await builder.BuildAsync(timeout.Token);
             await _app.StartAsync(timeout.Token);
-            foreach (var service in ServiceNames.All)
+            foreach (var service in ServiceNames.All.Append(ServiceNames.Identity))
             {
                 await _app.ResourceNotifications.WaitForResourceHealthyAsync(service, timeout.Token);
+            }
+
+            foreach (var person in People)
+            {
+                await SignInAsync(person, timeout.Token);
             }
         }
         catch
@@ -39,8 +58,45 @@ public sealed class PlatformFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A client of the service that calls as the provincial administrator.</summary>
-    public HttpClient Client(string service) => Tokens.Authorise(App.CreateHttpClient(service, "http"));
+    /// <summary>A client of the service that calls as the provincial administrator (admin.dong-nai, signed in at the identity service).</summary>
+    public HttpClient Client(string service) => Client(service, "admin.dong-nai");
+
+    /// <summary>A client of the service that calls as this demo person.</summary>
+    public HttpClient Client(string service, string person)
+    {
+        var client = App.CreateHttpClient(service, "http");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(person));
+        return client;
+    }
+
+    /// <summary>The demo people the tests act as.</summary>
+    public static readonly IReadOnlyList<string> People = ["admin.dong-nai", "officer.bien-hoa", "auditor.dong-nai"];
+
+    private readonly Dictionary<string, string> _tokens = [];
+
+    /// <summary>
+    /// An access token of the real identity service for a demo person, taken at start-up (the demo-data client's
+    /// password grant); it lives 10 minutes, far longer than this collection runs.
+    /// </summary>
+    public string TokenFor(string person) =>
+        _tokens.TryGetValue(person, out var token) ? token : throw new InvalidOperationException($"No token was taken for {person} (see People).");
+
+    private async Task SignInAsync(string person, CancellationToken cancellation)
+    {
+        using var identity = App.CreateHttpClient(ServiceNames.Identity, "http");
+        using var response = await identity.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password",
+            ["client_id"] = "demo-data",
+            ["client_secret"] = DemoDataSecret,
+            ["username"] = person,
+            ["password"] = "Demo@2026",
+            ["scope"] = "openid profile roles planning outreach partners identity",
+        }), cancellation);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellation)).RootElement;
+        response.IsSuccessStatusCode.ShouldBeTrue(body.ToString());
+        _tokens[person] = body.GetProperty("access_token").GetString()!;
+    }
 
     public async Task DisposeAsync()
     {
