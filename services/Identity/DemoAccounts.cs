@@ -30,9 +30,17 @@ public static class DemoAccounts
     public static bool IsDemo(string? userName) =>
         userName is not null && (All.Any(d => d.UserName == userName) || userName.StartsWith("partner.", StringComparison.Ordinal) || userName.StartsWith("agent.", StringComparison.Ordinal));
 
-    public static async Task EnsureAsync(IServiceProvider services, CancellationToken cancellation)
+    public static Task EnsureAsync(IServiceProvider services, CancellationToken cancellation) =>
+        OpenMissingAsync(services, All, Password, mustChangePassword: false, Author, cancellation);
+
+    /// <summary>
+    /// Opens the accounts whose user names do not exist yet (existing ones are left as they are), each with its
+    /// one grant; a provincial administrator's with its authenticator key set and the second factor on.
+    /// </summary>
+    public static async Task OpenMissingAsync(
+        IServiceProvider services, IEnumerable<Demo> accounts, string password, bool mustChangePassword, string author, CancellationToken cancellation)
     {
-        foreach (var demo in All)
+        foreach (var demo in accounts)
         {
             await using var scope = services.CreateAsyncScope();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
@@ -42,19 +50,19 @@ public static class DemoAccounts
             }
 
             var id = Guid.CreateVersion7();
-            var user = new PlatformUser { Id = id, UserName = demo.UserName, DisplayName = demo.DisplayName, Unit = demo.Unit };
+            var user = new PlatformUser { Id = id, UserName = demo.UserName, DisplayName = demo.DisplayName, Unit = demo.Unit, MustChangePassword = mustChangePassword };
             var result = await scope.ServiceProvider.GetRequiredService<AccountWriter>().OpenAsync(
-                user, Password, new AccountOpened(id, demo.UserName, demo.DisplayName, demo.Unit, null),
-                [new RoleGranted(id, Guid.CreateVersion7(), demo.Role, null, "Tài khoản mẫu cho môi trường phát triển / Development demo account")],
-                new AuditStamp(Author, "demo-accounts", null), cancellation);
+                user, password, new AccountOpened(id, demo.UserName, demo.DisplayName, demo.Unit, null),
+                [new RoleGranted(id, Guid.CreateVersion7(), demo.Role, null, $"Mở bởi {author} / Opened by {author}")],
+                new AuditStamp(author, author, null), cancellation);
             if (!result.Succeeded)
             {
-                throw new InvalidOperationException($"Demo account {demo.UserName}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+                throw new InvalidOperationException($"Account {demo.UserName}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
             }
 
-            if (demo.Role == PlatformRoles.ProvincialAdministrator)
+            if (demo.Role == PlatformRoles.ProvincialAdministrator && !mustChangePassword)
             {
-                // The second factor a provincial administrator needs; its current code shows on the development banner.
+                // The second factor a provincial administrator needs; the demo account's current code shows on the development banner.
                 await using var again = services.CreateAsyncScope();
                 var fresh = again.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
                 var created = await fresh.FindByIdAsync(id.ToString()) ?? throw new InvalidOperationException($"{demo.UserName} vanished.");
@@ -62,5 +70,36 @@ public static class DemoAccounts
                 await fresh.SetTwoFactorEnabledAsync(created, true);
             }
         }
+    }
+}
+
+/// <summary>
+/// A deployment's first provincial administrator, from configuration (<c>Identity:FirstAdministrator:UserName</c>,
+/// <c>:Province</c>, <c>:Password</c>, <c>:DisplayName</c>), opened at start when that user name does not exist:
+/// the person changes the password and sets up the second factor at the first sign-in. Remove the settings after.
+/// </summary>
+public static class FirstAdministrator
+{
+    public const string Section = "Identity:FirstAdministrator";
+    public const string Author = "identity-bootstrap";
+
+    public static async Task EnsureAsync(IServiceProvider services, IConfiguration configuration, CancellationToken cancellation)
+    {
+        var section = configuration.GetSection(Section);
+        if (section["UserName"] is not { Length: > 0 } userName)
+        {
+            return;
+        }
+
+        var province = section["Province"] ?? throw new InvalidOperationException($"'{Section}:Province' is required with '{Section}:UserName'.");
+        var password = section["Password"] ?? throw new InvalidOperationException($"'{Section}:Password' is required with '{Section}:UserName'.");
+        if (services.GetRequiredService<OrganisationDirectory>().ProvinceOf(province) is not null || !services.GetRequiredService<OrganisationDirectory>().Exists(province))
+        {
+            throw new InvalidOperationException($"'{Section}:Province' must be a province ('{province}' is not).");
+        }
+
+        await DemoAccounts.OpenMissingAsync(services,
+            [new DemoAccounts.Demo(userName, section["DisplayName"] ?? userName, province, PlatformRoles.ProvincialAdministrator)],
+            password, mustChangePassword: true, Author, cancellation);
     }
 }

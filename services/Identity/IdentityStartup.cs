@@ -5,9 +5,9 @@ namespace BhxhPlatform.Identity;
 
 /// <summary>
 /// Before the first request: the credential store's migrations, the clients and scopes, and in
-/// Development the demo accounts (after Marten has created its own schema objects, which is registered first).
+/// Development the demo accounts; a deployment's first administrator when configured (after Marten has created its own schema objects, which is registered first).
 /// </summary>
-public sealed class IdentityStartup(IServiceProvider services, IHostEnvironment environment) : IHostedService
+public sealed class IdentityStartup(IServiceProvider services, IHostEnvironment environment, IConfiguration configuration) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -17,6 +17,7 @@ public sealed class IdentityStartup(IServiceProvider services, IHostEnvironment 
             await scope.ServiceProvider.GetRequiredService<Clients>().RegisterAsync(cancellationToken);
         }
 
+        await FirstAdministrator.EnsureAsync(services, configuration, cancellationToken);
         if (environment.IsDevelopment())
         {
             await DemoAccounts.EnsureAsync(services, cancellationToken);

@@ -4,7 +4,7 @@ using BhxhPlatform.TestSupport;
 
 namespace BhxhPlatform.Audit.Tests;
 
-/// <summary>The audit API is read by auditors everywhere and by units within their reach only.</summary>
+/// <summary>The audit API is read by auditors everywhere, by units' own officers and administrators within their reach, never by partners.</summary>
 [Collection(AuditCollection.Name)]
 public sealed class AccessTests(AuditFixture fixture)
 {
@@ -15,7 +15,7 @@ public sealed class AccessTests(AuditFixture fixture)
     [InlineData(PlatformRoles.DistrictOfficer, "bien-hoa", "bien-hoa", 200)]
     [InlineData(PlatformRoles.DistrictOfficer, "long-thanh", "bien-hoa", 403)]
     [InlineData(PlatformRoles.CollectionAgent, "long-thanh", "bien-hoa", 403)]
-    [InlineData(PlatformRoles.Partner, "bien-hoa", "bien-hoa", 200)]
+    [InlineData(PlatformRoles.Partner, "bien-hoa", "bien-hoa", 403)]
     [InlineData(PlatformRoles.Auditor, "dong-nai", "no-such-unit", 404)]
     public async Task Who_reads_which_unit(string role, string ownUnit, string unit, int status)
     {
