@@ -27,6 +27,32 @@ public abstract class ServiceContractTests<TProgram>(ServiceFixture<TProgram> fi
         (await session.Events.QueryAllRawEvents().CountAsync()).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task Every_operation_has_a_readable_name_a_summary_its_security_and_its_problem_answers()
+    {
+        var result = await fixture.Host.Scenario(s => s.Get.Url("/openapi/v1.json"));
+        var document = System.Text.Json.Nodes.JsonNode.Parse(await result.ReadAsTextAsync())!;
+        document["components"]!["securitySchemes"]!.AsObject().Select(p => p.Key).ShouldContain("bearer");
+        var faults = new List<string>();
+        foreach (var (path, operations) in document["paths"]!.AsObject().Where(p => p.Key.StartsWith("/api/", StringComparison.Ordinal)))
+        {
+            foreach (var (method, operation) in operations!.AsObject())
+            {
+                var id = operation?["operationId"]?.GetValue<string>() ?? "";
+                var responses = operation?["responses"]?.AsObject().Select(r => r.Key).ToList() ?? [];
+                var expected = method is "get" ? new[] { "401", "403" } : ["400", "401", "403", "409", "422"];
+                if (id.Length == 0 || id.Contains('_', StringComparison.Ordinal) || string.IsNullOrWhiteSpace(operation?["summary"]?.GetValue<string>())
+                    || operation?["summary"]?.GetValue<string>() == id || operation?["security"] is not System.Text.Json.Nodes.JsonArray { Count: > 0 }
+                    || !expected.All(responses.Contains) || (path.Contains('{', StringComparison.Ordinal) && !responses.Contains("404")))
+                {
+                    faults.Add($"{method.ToUpperInvariant()} {path}: id '{id}', summary '{operation?["summary"]}', responses {string.Join(",", responses)}");
+                }
+            }
+        }
+
+        faults.ShouldBeEmpty();
+    }
+
     /// <summary>The service's name: its section of the access matrix.</summary>
     protected abstract string Service { get; }
 
