@@ -93,7 +93,9 @@ public sealed partial class SignInTests(SignInFixture fixture)
         tokens.GetProperty("expires_in").GetInt32().ShouldBeLessThanOrEqualTo(15 * 60);
         var header = JsonDocument.Parse(Base64UrlEncoder.Decode(access.Split('.')[0])).RootElement;
         header.GetProperty("alg").GetString().ShouldBe("RS256");
-        header.GetProperty("kid").GetString().ShouldBe(SignInFixture.IdentityKey.KeyId);
+        var published = JsonDocument.Parse(await fixture.Identity.Client().GetStringAsync(new Uri("/.well-known/jwks", UriKind.Relative)))
+            .RootElement.GetProperty("keys").EnumerateArray().Select(k => k.GetProperty("kid").GetString());
+        published.ShouldContain(header.GetProperty("kid").GetString());
 
         (await CallPlanningAsync(access)).ShouldBe(HttpStatusCode.OK);
         (await CallPlanningAsync(access, "/api/units/long-thanh/district-plans/years/2026/all")).ShouldBe(HttpStatusCode.Forbidden);

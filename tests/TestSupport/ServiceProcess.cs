@@ -22,6 +22,9 @@ public sealed class ServiceProcess : IAsyncDisposable
         _process = Launch();
     }
 
+    /// <summary>How long a start may take: generous, the machine is shared by several builds and test runs at once.</summary>
+    public static readonly TimeSpan StartPatience = TimeSpan.FromMinutes(3);
+
     public string Service { get; }
 
     public Uri BaseAddress { get; }
@@ -93,7 +96,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         var started = new ServiceProcess(service, startInfo, baseAddress);
         try
         {
-            await started.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
+            await started.WaitUntilHealthyAsync(StartPatience);
         }
         catch
         {
@@ -184,7 +187,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         _process.Dispose();
         Append($"---- restart {++Restarts} ----");
         _process = Launch();
-        await WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
+        await WaitUntilHealthyAsync(StartPatience);
     }
 
     private Process Launch()
