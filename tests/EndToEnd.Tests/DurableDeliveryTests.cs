@@ -23,8 +23,8 @@ public sealed class DurableDeliveryTests
             Guid plan;
             await using (var planningBefore = await ServiceProcess.StartAsync(ServiceNames.Planning, postgres.ConnectionString))
             {
-                using var planningClient = Tokens.Authorise(planningBefore.Client());
-                plan = await ApprovedPlans.GivenApprovedPlanAsync(planningClient, client, district);
+                using var approver = Tokens.Authorise(planningBefore.Client());
+                plan = await ApprovedPlans.GivenApprovedPlanAsync(approver, client, district);
             }
 
             activityId = await MessagesCrossServiceLinesTests.CreateAsync(

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using BhxhPlatform.Contracts;
+using BhxhPlatform.TestSupport;
 
 namespace BhxhPlatform.EndToEnd.Tests;
 
