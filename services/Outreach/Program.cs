@@ -1,6 +1,7 @@
 using BhxhPlatform.Contracts;
 using BhxhPlatform.Outreach.Activities;
 using BhxhPlatform.Outreach.Common;
+using BhxhPlatform.Outreach.Directory;
 using BhxhPlatform.Outreach.Employers;
 using BhxhPlatform.Outreach.Enrolments;
 using BhxhPlatform.Outreach.HandOffs;
@@ -16,7 +17,7 @@ builder.AddServiceDefaults();
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddPersonalDataProtection(builder.Configuration);
 builder.Services.AddExceptionHandler<StreamCollisionExceptionHandler>();
-builder.AddCritterStack(ServiceNames.Outreach, marten => marten.AddActivities().AddProspects().AddEnrolments().AddHandOffs().AddEmployers());
+builder.AddCritterStack(ServiceNames.Outreach, marten => marten.AddDirectory().AddActivities().AddProspects().AddEnrolments().AddHandOffs().AddEmployers());
 builder.Services.InitializeMartenWith(new StartTimeColumnBackfill());
 
 var app = builder.Build();

@@ -2,6 +2,7 @@ using BhxhPlatform.Contracts;
 using BhxhPlatform.Partners.Agreements;
 using BhxhPlatform.Partners.Collaborators;
 using BhxhPlatform.Partners.Commendations;
+using BhxhPlatform.Partners.Plans;
 using BhxhPlatform.Partners.Registry;
 using BhxhPlatform.Partners.Scorecards;
 using BhxhPlatform.Partners.Trainings;
@@ -22,6 +23,7 @@ builder.AddCritterStack(ServiceNames.Partners, marten =>
     marten.AddCollaborators();
     marten.AddCommendations();
     marten.AddScorecards();
+    marten.AddPlans();
 });
 
 var app = builder.Build();

@@ -18,8 +18,17 @@ public sealed class DurableDeliveryTests
         await using (var outreach = await ServiceProcess.StartAsync(ServiceNames.Outreach, postgres.ConnectionString))
         {
             using var client = Tokens.Authorise(outreach.Client());
+
+            // Planning runs long enough to approve the district's plan, which Outreach must know first.
+            Guid plan;
+            await using (var planningBefore = await ServiceProcess.StartAsync(ServiceNames.Planning, postgres.ConnectionString))
+            {
+                using var approver = Tokens.Authorise(planningBefore.Client());
+                plan = await ApprovedPlans.GivenApprovedPlanAsync(approver, client, district);
+            }
+
             activityId = await MessagesCrossServiceLinesTests.CreateAsync(
-                client, $"/api/units/{district}/activities", MessagesCrossServiceLinesTests.Activity(null, "2.01", 7));
+                client, $"/api/units/{district}/activities", MessagesCrossServiceLinesTests.Activity(plan, null, "2.01", 7));
         }
 
         // Outreach is gone too; the message is a row in Planning's queue table, not in anyone's memory,
@@ -48,8 +57,9 @@ public sealed class DurableDeliveryTests
         using var client = Tokens.Authorise(outreach.Client());
         using var planningClient = Tokens.Authorise(planning.Client());
 
+        var plan = await ApprovedPlans.GivenApprovedPlanAsync(planningClient, client, district);
         await MessagesCrossServiceLinesTests.CreateAsync(
-            client, $"/api/units/{district}/activities", MessagesCrossServiceLinesTests.Activity(null, "2.01", 9));
+            client, $"/api/units/{district}/activities", MessagesCrossServiceLinesTests.Activity(plan, null, "2.01", 9));
 
         var lines = await MessagesCrossServiceLinesTests.EventuallyAsync(
             planningClient, $"/api/units/{district}/progress/lines", json => json.GetArrayLength() == 1);

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using BhxhPlatform.Contracts;
+using BhxhPlatform.TestSupport;
 
 namespace BhxhPlatform.EndToEnd.Tests;
 
@@ -31,12 +32,13 @@ public sealed class MessagesCrossServiceLinesTests(PlatformFixture platform)
         using var outreach = platform.Client(ServiceNames.Outreach);
         using var planning = platform.Client(ServiceNames.Planning);
 
+        var plan = await ApprovedPlans.GivenApprovedPlanAsync(planning, outreach, district);
         var partnerId = await CreateAsync(partners, $"/api/units/{district}/partners",
             new { name = "Hội Phụ nữ huyện Vĩnh Cửu", type = "UnionOrAssociation" });
-        await CreateAsync(outreach, $"/api/units/{district}/activities", Activity(partnerId, "3.4.01", 25));
+        await CreateAsync(outreach, $"/api/units/{district}/activities", Activity(plan, partnerId, "3.4.02", 25));
 
         var lines = await EventuallyAsync(planning, $"/api/units/{district}/progress/lines", json => json.GetArrayLength() == 1);
-        lines[0].GetProperty("planLineCode").GetString().ShouldBe("3.4.01");
+        lines[0].GetProperty("planLineCode").GetString().ShouldBe("3.4.02");
         lines[0].GetProperty("peopleReached").GetInt32().ShouldBe(25);
 
         var scorecard = await EventuallyAsync(partners, $"/api/units/{district}/partners/{partnerId}/scorecard",
@@ -53,19 +55,20 @@ public sealed class MessagesCrossServiceLinesTests(PlatformFixture platform)
         using var partners = platform.Client(ServiceNames.Partners);
         using var outreach = platform.Client(ServiceNames.Outreach);
         using var planning = platform.Client(ServiceNames.Planning);
+        var plan = await ApprovedPlans.GivenApprovedPlanAsync(planning, outreach, district);
         var partnerId = await CreateAsync(partners, $"/api/units/{district}/partners",
             new { name = "Đoàn Thanh niên huyện Định Quán", type = "UnionOrAssociation" });
 
         using var response = await outreach.PostAsJsonAsync(new Uri($"/api/units/{district}/activities/batch", UriKind.Relative), new
         {
-            activities = new[] { Activity(partnerId, "3.4.01", 25), Activity(partnerId, "3.4.01", 15), Activity(null, "2.01", 40) },
+            activities = new[] { Activity(plan, partnerId, "3.4.02", 25), Activity(plan, partnerId, "3.4.02", 15), Activity(plan, null, "2.01", 40) },
         });
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         var ids = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("ids").EnumerateArray().Select(i => i.GetString()).ToList();
 
         var lines = await EventuallyAsync(planning, $"/api/units/{district}/progress/lines", json => json.GetArrayLength() == 2);
         lines.EnumerateArray().Select(l => (l.GetProperty("planLineCode").GetString(), l.GetProperty("activities").GetInt32(), l.GetProperty("peopleReached").GetInt32()))
-            .ShouldBe([("2.01", 1, 40), ("3.4.01", 2, 40)]);
+            .ShouldBe([("2.01", 1, 40), ("3.4.02", 2, 40)]);
         var facts = await EventuallyAsync(planning, $"/api/units/{district}/progress/received-facts", json => json.GetArrayLength() == 3);
         facts.EnumerateArray().Select(f => f.GetProperty("naturalId").GetString()).ShouldBe(ids, ignoreOrder: true);
         facts.EnumerateArray().Select(f => f.GetProperty("messageId").GetString()).Distinct().Count().ShouldBe(1);
@@ -76,9 +79,32 @@ public sealed class MessagesCrossServiceLinesTests(PlatformFixture platform)
         scorecard.GetProperty("peopleReached").GetInt32().ShouldBe(40);
     }
 
-    internal static object Activity(Guid? partnerId, string line, int reached) => new
+    [Fact]
+    public async Task An_officers_activity_on_a_line_of_the_approved_plan_is_accepted_and_one_on_a_line_it_lacks_is_refused()
     {
-        districtPlanId = Guid.CreateVersion7(),
+        const string district = "bien-hoa";
+        using var planning = platform.Client(ServiceNames.Planning);
+        using var officer = platform.Client(ServiceNames.Outreach, "officer.bien-hoa");
+        var plan = await ApprovedPlans.GivenApprovedPlanAsync(planning, officer, district);
+
+        var accepted = await CreateAsync(officer, $"/api/units/{district}/activities", Activity(plan, null, "3.1.02", 30));
+        using var refused = await officer.PostAsJsonAsync(new Uri($"/api/units/{district}/activities", UriKind.Relative), Activity(plan, null, "3.1.99", 30));
+
+        accepted.ShouldNotBe(Guid.Empty);
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        var error = problem.GetProperty("fieldErrors").EnumerateArray().ShouldHaveSingleItem();
+        error.GetProperty("field").GetString().ShouldBe("planLineCode");
+        error.GetProperty("code").GetString().ShouldBe("not-in-plan");
+        error.GetProperty("vi").GetString().ShouldBe("Kế hoạch đã duyệt của đơn vị không có dòng này.");
+        var lines = await EventuallyAsync(planning, $"/api/units/{district}/progress/lines", json => json.GetArrayLength() == 1);
+        lines.EnumerateArray().Select(l => l.GetProperty("planLineCode").GetString()).ShouldBe(["3.1.02"]);
+    }
+
+    /// <summary>A conference logged against <paramref name="line"/> (a conference line of the catalogue) of the approved <paramref name="plan"/>.</summary>
+    internal static object Activity(Guid plan, Guid? partnerId, string line, int reached) => new
+    {
+        districtPlanId = plan,
         planLineCode = line,
         audienceCode = line[..line.LastIndexOf('.')],
         form = "Conference",

@@ -12,7 +12,7 @@ internal sealed record Attempt(int Number, int Status, Guid? Id, string? Error);
 /// answer (connection refused or reset) is counted as sent but not acknowledged; the client
 /// then waits a little, as a real client backing off would.
 /// </summary>
-internal sealed class CommandStream(HttpClient client, string district, int total, int clients)
+internal sealed class CommandStream(HttpClient client, string district, Guid plan, int total, int clients)
 {
     private readonly ConcurrentBag<Attempt> _attempts = [];
     private int _next;
@@ -49,7 +49,7 @@ internal sealed class CommandStream(HttpClient client, string district, int tota
         try
         {
             using var response = await client.PostAsJsonAsync(
-                new Uri($"/api/units/{district}/activities", UriKind.Relative), Faults.Activity(1 + (number % 50)));
+                new Uri($"/api/units/{district}/activities", UriKind.Relative), Faults.Activity(plan, 1 + (number % 50)));
             if ((int)response.StatusCode == 201)
             {
                 var created = await response.Content.ReadFromJsonAsync<JsonElement>();

@@ -22,8 +22,10 @@ public sealed class ConcurrentWritersTests(ITestOutputHelper output)
         await using var outreach = await ServiceProcess.StartAsync(ServiceNames.Outreach, postgres.ConnectionString);
         await using var planning = await ServiceProcess.StartAsync(ServiceNames.Planning, postgres.ConnectionString);
         using var client = Faults.Authorise(outreach.Client());
+        using var planningClient = Faults.Authorise(planning.Client());
+        var plan = await ApprovedPlans.GivenApprovedPlanAsync(planningClient, client, district);
 
-        using var created = await client.PostAsJsonAsync(new Uri($"/api/units/{district}/activities", UriKind.Relative), Faults.Activity(5));
+        using var created = await client.PostAsJsonAsync(new Uri($"/api/units/{district}/activities", UriKind.Relative), Faults.Activity(plan, 5));
         created.StatusCode.ShouldBe(System.Net.HttpStatusCode.Created);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("value").GetGuid();
         var url = $"/api/units/{district}/activities/{id}";
@@ -36,7 +38,7 @@ public sealed class ConcurrentWritersTests(ITestOutputHelper output)
             for (var attempt = 0; attempt < AttemptsPerWriter; attempt++)
             {
                 var version = (await client.GetFromJsonAsync<JsonElement>(new Uri(url, UriKind.Relative))).GetProperty("version").GetInt64();
-                var command = new { version, reason = $"Điều chỉnh số người dự lần {writer}.{attempt}", activity = Faults.Activity(1000 + (writer * 10) + attempt) };
+                var command = new { version, reason = $"Điều chỉnh số người dự lần {writer}.{attempt}", activity = Faults.Activity(plan, 1000 + (writer * 10) + attempt) };
                 using var response = await client.PostAsJsonAsync(new Uri($"{url}/corrections", UriKind.Relative), command);
                 outcomes.Add((int)response.StatusCode);
                 if (response.IsSuccessStatusCode)

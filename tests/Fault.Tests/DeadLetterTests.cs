@@ -22,7 +22,8 @@ public sealed class DeadLetterTests(ITestOutputHelper output)
         await using (var outreach = await ServiceProcess.StartAsync(ServiceNames.Outreach, cs))
         {
             using var client = Faults.Authorise(outreach.Client());
-            using var created = await client.PostAsJsonAsync(new Uri($"/api/units/{district}/activities", UriKind.Relative), Faults.Activity(9));
+            var plan = await Faults.GivenApprovedPlanAsync(cs, district, client);
+            using var created = await client.PostAsJsonAsync(new Uri($"/api/units/{district}/activities", UriKind.Relative), Faults.Activity(plan, 9));
             created.StatusCode.ShouldBe(System.Net.HttpStatusCode.Created);
             activityId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("value").GetGuid();
             await Faults.EventuallyAsync(
@@ -92,10 +93,11 @@ public sealed class DeadLetterTests(ITestOutputHelper output)
         await using (var outreach = await ServiceProcess.StartAsync(ServiceNames.Outreach, cs))
         {
             using var client = Faults.Authorise(outreach.Client());
-            first = await LogAsync(client, district, 3);
+            var plan = await Faults.GivenApprovedPlanAsync(cs, district, client);
+            first = await LogAsync(client, district, plan, 3);
             await Faults.EventuallyAsync(() => Faults.CountAsync(cs, "select count(*) from wolverine_queues.wolverine_queue_planning"), n => n == 1);
             await Faults.ExecuteAsync(cs, "create table public.fault_good_envelope as select * from wolverine_queues.wolverine_queue_planning");
-            second = await LogAsync(client, district, 4);
+            second = await LogAsync(client, district, plan, 4);
             await Faults.EventuallyAsync(() => Faults.CountAsync(cs, "select count(*) from wolverine_queues.wolverine_queue_planning"), n => n == 2);
         }
 
@@ -152,9 +154,9 @@ public sealed class DeadLetterTests(ITestOutputHelper output)
     private static async Task<long> DeadLetteredMessagesAsync(HttpClient admin) =>
         (await admin.GetFromJsonAsync<JsonElement>(new Uri("/api/admin/dead-letter-counts", UriKind.Relative))).GetProperty("messages").GetInt64();
 
-    private static async Task<Guid> LogAsync(HttpClient client, string district, int reached)
+    private static async Task<Guid> LogAsync(HttpClient client, string district, Guid plan, int reached)
     {
-        using var created = await client.PostAsJsonAsync(new Uri($"/api/units/{district}/activities", UriKind.Relative), Faults.Activity(reached));
+        using var created = await client.PostAsJsonAsync(new Uri($"/api/units/{district}/activities", UriKind.Relative), Faults.Activity(plan, reached));
         created.StatusCode.ShouldBe(System.Net.HttpStatusCode.Created);
         return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("value").GetGuid();
     }

@@ -22,7 +22,8 @@ public sealed class DuplicateDeliveryTests(ITestOutputHelper output)
         await using (var outreach = await ServiceProcess.StartAsync(ServiceNames.Outreach, cs))
         {
             using var client = Faults.Authorise(outreach.Client());
-            using var created = await client.PostAsJsonAsync(new Uri($"/api/units/{district}/activities", UriKind.Relative), Faults.Activity(12));
+            var plan = await Faults.GivenApprovedPlanAsync(cs, district, client);
+            using var created = await client.PostAsJsonAsync(new Uri($"/api/units/{district}/activities", UriKind.Relative), Faults.Activity(plan, 12));
             created.StatusCode.ShouldBe(System.Net.HttpStatusCode.Created);
             activityId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("value").GetGuid();
             await Faults.EventuallyAsync(

@@ -19,9 +19,10 @@ internal static class Faults
         return client;
     }
 
-    public static object Activity(int reached) => new
+    /// <summary>A conference on line 2.01 of the approved <paramref name="plan"/>.</summary>
+    public static object Activity(Guid plan, int reached) => new
     {
-        districtPlanId = Guid.CreateVersion7(),
+        districtPlanId = plan,
         planLineCode = "2.01",
         audienceCode = "2",
         form = "Conference",
@@ -32,6 +33,17 @@ internal static class Faults
         partnerIds = Array.Empty<Guid>(),
         conference = new { attendance = reached, videoClipShown = true, governmentRepresentativeInvited = true, beneficiaryTestified = true },
     };
+
+    /// <summary>
+    /// Planning, started for the occasion and stopped again, approves <paramref name="district"/>'s plan;
+    /// returns once Outreach (called through <paramref name="outreach"/>) knows it.
+    /// </summary>
+    public static async Task<Guid> GivenApprovedPlanAsync(string connectionString, string district, HttpClient outreach)
+    {
+        await using var planning = await ServiceProcess.StartAsync(Contracts.ServiceNames.Planning, connectionString);
+        using var client = Authorise(planning.Client());
+        return await ApprovedPlans.GivenApprovedPlanAsync(client, outreach, district);
+    }
 
     public static async Task<List<T>> QueryAsync<T>(string connectionString, string sql, Func<NpgsqlDataReader, T> read, params object[] parameters)
     {

@@ -21,8 +21,9 @@ public sealed class PostgresRestartTests(ITestOutputHelper output)
         await using var planning = await ServiceProcess.StartAsync(ServiceNames.Planning, cs);
         using var client = Faults.Authorise(outreach.Client());
         using var planningClient = Faults.Authorise(planning.Client());
+        var plan = await ApprovedPlans.GivenApprovedPlanAsync(planningClient, client, district);
 
-        var stream = new CommandStream(client, district, Commands, clients: 3);
+        var stream = new CommandStream(client, district, plan, Commands, clients: 3);
         var load = stream.RunAsync(TimeSpan.FromSeconds(60));
         while (stream.Sent < Commands / 3 && !load.IsCompleted)
         {
@@ -39,7 +40,7 @@ public sealed class PostgresRestartTests(ITestOutputHelper output)
         healthy.ShouldBeTrue($"{outreach.Output}\n{planning.Output}");
 
         // A new command after the restart succeeds (bounded retries) and crosses to Planning.
-        var after = new CommandStream(client, district, 1, clients: 1);
+        var after = new CommandStream(client, district, plan, 1, clients: 1);
         await Faults.EventuallyAsync(async () =>
         {
             await after.RunAsync(TimeSpan.FromSeconds(5));

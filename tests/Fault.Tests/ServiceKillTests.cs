@@ -18,8 +18,10 @@ public sealed class ServiceKillTests(ITestOutputHelper output)
         await using var outreach = await ServiceProcess.StartAsync(ServiceNames.Outreach, postgres.ConnectionString);
         await using var planning = await ServiceProcess.StartAsync(ServiceNames.Planning, postgres.ConnectionString);
         using var client = Faults.Authorise(outreach.Client());
+        using var planningClient = Faults.Authorise(planning.Client());
+        var plan = await ApprovedPlans.GivenApprovedPlanAsync(planningClient, client, district);
 
-        var stream = new CommandStream(client, district, Commands, clients: 4);
+        var stream = new CommandStream(client, district, plan, Commands, clients: 4);
         var load = stream.RunAsync(TimeSpan.FromSeconds(90));
 
         await WaitUntilSentAsync(stream, Commands / 4, load);

@@ -27,6 +27,7 @@ public sealed class AnnouncementQueueTests(OutreachFixture fixture) : IAsyncLife
     public async Task InitializeAsync()
     {
         await fixture.ResetAsync();
+        await fixture.Host.GivenApprovedPlanAsync();
         await ExecuteAsync($"delete from {IntegrationOutbox.QueueTable(ServiceNames.Planning)}; delete from {IntegrationOutbox.QueueTable(ServiceNames.Partners)}");
     }
 

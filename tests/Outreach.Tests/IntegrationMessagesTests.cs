@@ -18,6 +18,7 @@ public sealed class IntegrationMessagesTests(OutreachFixture fixture) : IAsyncLi
     {
         await fixture.ResetAsync();
         await fixture.Host.GivenPartnersAsync();
+        await fixture.Host.GivenApprovedPlanAsync();
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

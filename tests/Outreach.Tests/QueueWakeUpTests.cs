@@ -17,7 +17,11 @@ public sealed class QueueWakeUpTests(OutreachFixture fixture) : IAsyncLifetime
     private static readonly string[] ConsumerQueues =
         [IntegrationOutbox.QueueTable(ServiceNames.Planning), IntegrationOutbox.QueueTable(ServiceNames.Partners)];
 
-    public Task InitializeAsync() => fixture.ResetAsync();
+    public async Task InitializeAsync()
+    {
+        await fixture.ResetAsync();
+        await fixture.Host.GivenApprovedPlanAsync();
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 

@@ -1,6 +1,7 @@
 using BhxhPlatform.Contracts;
 using Alba;
 using BhxhPlatform.Contracts.Partners;
+using BhxhPlatform.Contracts.Planning;
 using BhxhPlatform.Outreach.Activities;
 using BhxhPlatform.Outreach.Prospects;
 
@@ -14,6 +15,38 @@ public static class Samples
 
     public static readonly Guid DistrictPlan = Guid.Parse("0196b2a0-0000-7000-8000-000000000001");
     public static readonly Guid Partner = Guid.Parse("0196b2a0-0000-7000-8000-000000000002");
+
+    /// <summary>The other district's plan (a plan is one district's, so its id is its own).</summary>
+    public static readonly Guid OtherDistrictPlan = Guid.Parse("0196b2a0-0000-7000-8000-000000000006");
+
+    /// <summary>The lines of the approved plan the samples log against (codes, audiences and forms of the catalogue).</summary>
+    public static readonly IReadOnlyList<ApprovedPlanLine> PlanLines =
+    [
+        new("3.1.01", "3.1", "DirectContact", 12),
+        new("3.1.02", "3.1", "Conference", 4),
+        new("3.2.02", "3.2", "MassMedia", 24),
+        new("3.5.02", "3.5", "SmsPhone", 6),
+        new("3.9.02", "3.9", "Conference", 2),
+    ];
+
+    /// <summary>The approval Planning announces for the district's plan (revision 1) with the communes the samples use.</summary>
+    public static DistrictPlanApproved Approval(int revision = 1, IReadOnlyList<ApprovedPlanLine>? lines = null) =>
+        new(DistrictPlan, 2026, revision, lines ?? PlanLines, ["bien-hoa.trang-dai", "bien-hoa.tan-hanh", "bien-hoa.tan-phong"]);
+
+    /// <summary>The approval of the other district's plan: the same lines, its own id and communes.</summary>
+    public static DistrictPlanApproved OtherDistrictApproval() =>
+        new(OtherDistrictPlan, 2026, 1, PlanLines, ["long-thanh.long-thanh", "long-thanh.an-phuoc"]);
+
+    /// <summary>A sample activity logged in the other district, against that district's plan.</summary>
+    public static LogActivity InOtherDistrict(LogActivity activity) =>
+        activity with { DistrictPlanId = OtherDistrictPlan, CommuneId = activity.CommuneId is null ? null : "long-thanh.an-phuoc" };
+
+    /// <summary>Planning approved the district's plan (and the other district's): Outreach now knows what activities may be logged against.</summary>
+    public static async Task GivenApprovedPlanAsync(this IAlbaHost host)
+    {
+        await Wolverine.Tracking.WolverineHostMessageTrackingExtensions.InvokeMessageAndWaitAsync(host, Approval(), District);
+        await Wolverine.Tracking.WolverineHostMessageTrackingExtensions.InvokeMessageAndWaitAsync(host, OtherDistrictApproval(), OtherDistrict);
+    }
 
     public static DateTimeOffset Local(int month, int day, int hour, int minute = 0) =>
         new(2026, month, day, hour, minute, 0, TimeSpan.FromHours(7));
@@ -33,7 +66,7 @@ public static class Samples
 
     public static LogActivity Conference(string audience = "3.1") => new(
         DistrictPlan,
-        "3.1.02",
+        audience == "3.9" ? "3.9.02" : "3.1.02",
         audience,
         CommunicationForm.Conference,
         "bien-hoa.trang-dai",
@@ -46,7 +79,7 @@ public static class Samples
 
     public static LogActivity Post(MediaPlatform platform = MediaPlatform.Facebook, string link = "https://facebook.com/bhxhbienhoa/posts/1") => new(
         DistrictPlan,
-        "3.2.03",
+        "3.2.02",
         "3.2",
         CommunicationForm.MassMedia,
         null,
@@ -58,7 +91,7 @@ public static class Samples
 
     public static LogActivity Sms() => new(
         DistrictPlan,
-        "3.5.01",
+        "3.5.02",
         "3.5",
         CommunicationForm.SmsPhone,
         null,

@@ -1,4 +1,5 @@
 using BhxhPlatform.ServiceDefaults.Problems;
+using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
@@ -13,11 +14,16 @@ public sealed record CorrectActivity(long Version, string Reason, LogActivity Ac
 
 public static class CorrectActivityEndpoint
 {
-    public static ProblemDetails Validate(CorrectActivity command, Activity activity)
+    public static Task<KnownPlans> LoadAsync(CorrectActivity command, IQuerySession session, CancellationToken cancellation) =>
+        KnownPlans.LoadAsync(session, command.Activity is null ? [] : [command.Activity.DistrictPlanId], cancellation);
+
+    /// <summary>The corrected activity meets the same rules as a logged one, against the plan as it now stands.</summary>
+    public static ProblemDetails Validate(CorrectActivity command, Activity activity, KnownPlans plans, TimeProvider clock)
     {
         var check = new Check()
             .Text("reason", command.Reason, "Lý do điều chỉnh", "Reason for the correction", maxLength: 1000)
-            .Activity(command.Activity, "activity.");
+            .Activity(command.Activity, "activity.")
+            .FitsPlan(command.Activity, plans, clock.GetUtcNow(), "activity.");
         if (!check.IsValid)
         {
             return check.ToProblem();

@@ -3,6 +3,7 @@ using BhxhPlatform.Contracts.Outreach;
 using BhxhPlatform.Outreach.Common;
 using BhxhPlatform.ServiceDefaults.Messaging;
 using BhxhPlatform.ServiceDefaults.Problems;
+using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
@@ -190,7 +191,11 @@ public static class ActivityRules
 
 public static class LogActivityEndpoint
 {
-    public static ProblemDetails Validate(LogActivity command) => new Check().Activity(command).ToProblem();
+    public static Task<KnownPlans> LoadAsync(LogActivity command, IQuerySession session, CancellationToken cancellation) =>
+        KnownPlans.LoadAsync(session, [command.DistrictPlanId], cancellation);
+
+    public static ProblemDetails Validate(LogActivity command, KnownPlans plans, TimeProvider clock) =>
+        new Check().Activity(command).FitsPlan(command, plans, clock.GetUtcNow()).ToProblem();
 
     [WolverinePost("/api/units/{unit}/activities")]
     [Tags("Activities")]

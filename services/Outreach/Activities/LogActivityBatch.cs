@@ -23,8 +23,13 @@ public sealed record LoggedActivityBatch(IReadOnlyList<Guid> Ids);
 
 public static class LogActivityBatchEndpoint
 {
-    public static ProblemDetails Validate(LogActivityBatch command)
+    public static Task<KnownPlans> LoadAsync(LogActivityBatch command, IQuerySession session, CancellationToken cancellation) =>
+        KnownPlans.LoadAsync(
+            session, (command.Activities ?? []).Take(LogActivityBatch.MaxActivities).Where(a => a is not null).Select(a => a.DistrictPlanId), cancellation);
+
+    public static ProblemDetails Validate(LogActivityBatch command, KnownPlans plans, TimeProvider clock)
     {
+        var now = clock.GetUtcNow();
         var check = new Check();
         var activities = command.Activities ?? [];
         check
@@ -38,7 +43,7 @@ public static class LogActivityBatchEndpoint
 
         for (var i = 0; i < activities.Count; i++)
         {
-            check.Activity(activities[i], $"activities[{i}].");
+            check.Activity(activities[i], $"activities[{i}].").FitsPlan(activities[i], plans, now, $"activities[{i}].");
         }
 
         return check.ToProblem();

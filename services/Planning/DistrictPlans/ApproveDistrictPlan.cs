@@ -3,6 +3,7 @@ using Wolverine.Http;
 using Wolverine.Marten;
 using Wolverine;
 using BhxhPlatform.ServiceDefaults.Messaging;
+using BhxhPlatform.Planning.Organisation;
 
 namespace BhxhPlatform.Planning.DistrictPlans;
 
@@ -16,9 +17,9 @@ public static class ApproveDistrictPlanEndpoint
 
     [WolverinePost("/api/units/{unit}/district-plans/{id}/approve")]
     [Tags("District plans")]
-    public static (IResult, Events, Announce) Post(ApproveDistrictPlan command, [WriteAggregate] DistrictPlan plan)
+    public static (IResult, Events, Announce) Post(ApproveDistrictPlan command, [WriteAggregate] DistrictPlan plan, OrganisationTree tree)
     {
         var revision = plan.Revision + 1;
-        return (Results.NoContent(), [new DistrictPlanApprovedByProvince(plan.Id, revision)], new Announce(plan.ApprovedMessage(revision)));
+        return (Results.NoContent(), [new DistrictPlanApprovedByProvince(plan.Id, revision)], new Announce(plan.ApprovedMessage(revision, tree)));
     }
 }

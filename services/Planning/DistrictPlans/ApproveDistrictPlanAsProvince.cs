@@ -17,13 +17,13 @@ public static class ApproveDistrictPlanAsProvinceEndpoint
     [WolverinePost("/api/units/{unit}/district-plans/{district}/years/{year}/approve")]
     [Tags("District plans")]
     public static async Task<(IResult, Announce)> Post(
-        ApproveDistrictPlan command, string district, int year, IDocumentSession session, CancellationToken cancellation)
+        ApproveDistrictPlan command, string district, int year, IDocumentSession session, OrganisationTree tree, CancellationToken cancellation)
     {
         var messages = new Announce();
         var result = await ProvinceDecision.DecideAsync(session, district, year, command.Version, PlanAction.Approve, plan =>
         {
             var revision = plan.Revision + 1;
-            messages.Add(plan.ApprovedMessage(revision), district);
+            messages.Add(plan.ApprovedMessage(revision, tree), district);
             return new DistrictPlanApprovedByProvince(plan.Id, revision);
         }, cancellation);
         return (result, messages);

@@ -1,5 +1,6 @@
 using BhxhPlatform.Contracts.Planning;
 using BhxhPlatform.Planning.Catalogue;
+using BhxhPlatform.Planning.Organisation;
 using BhxhPlatform.Planning.Schedule;
 using BhxhPlatform.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Mvc;
@@ -114,11 +115,19 @@ public sealed record DistrictPlan(
 
     public bool HasLine(string code) => Lines.Any(l => l.Line.Code == code);
 
-    /// <summary>The integration message for an approval: the lines as they stand with their yearly targets.</summary>
-    public DistrictPlanApproved ApprovedMessage(int revision) => new(
-        Id, Year, revision,
-        Lines.Select(l => new ApprovedPlanLine(
-            l.Line.Code, l.Line.AudienceCode, l.Line.FormKind.ToString(), FrequencyRules.Expect(l.Line.Frequency, l.Inputs()).Year)).ToList());
+    /// <summary>
+    /// The integration message for an approval: the lines as they stand with their yearly targets,
+    /// and the district's communes in <paramref name="tree"/> (where its activities may take place).
+    /// </summary>
+    public DistrictPlanApproved ApprovedMessage(int revision, OrganisationTree tree)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        return new(
+            Id, Year, revision,
+            Lines.Select(l => new ApprovedPlanLine(
+                l.Line.Code, l.Line.AudienceCode, l.Line.FormKind.ToString(), FrequencyRules.Expect(l.Line.Frequency, l.Inputs()).Year)).ToList(),
+            tree.FindDistrict(District)?.Communes.Select(c => c.Id).ToList() ?? []);
+    }
 
     private DistrictPlan Next() => this with { Version = Version + 1 };
 }

@@ -14,7 +14,11 @@ public sealed class ActivityLogTests(OutreachFixture fixture) : IAsyncLifetime
 {
     private const string Url = $"/api/units/{District}/activities";
 
-    public Task InitializeAsync() => fixture.ResetAsync();
+    public async Task InitializeAsync()
+    {
+        await fixture.ResetAsync();
+        await fixture.Host.GivenApprovedPlanAsync();
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -65,7 +69,7 @@ public sealed class ActivityLogTests(OutreachFixture fixture) : IAsyncLifetime
         var post = await fixture.Host.CreateAsync(Url, Post());
         var voided = await fixture.Host.CreateAsync(Url, DirectContact() with { CommuneId = "bien-hoa.tan-hanh" });
         await VoidAsync(voided);
-        await fixture.Host.CreateAsync($"/api/units/{OtherDistrict}/activities", DirectContact());
+        await fixture.Host.CreateAsync($"/api/units/{OtherDistrict}/activities", InOtherDistrict(DirectContact()));
 
         async Task<Guid[]> Ids(string query)
         {

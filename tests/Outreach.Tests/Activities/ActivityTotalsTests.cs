@@ -21,7 +21,11 @@ public sealed class ActivityTotalsTests(OutreachFixture fixture) : IAsyncLifetim
     private const string Projection = DistrictActivityTotalsProjection.ProjectionName;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    public Task InitializeAsync() => fixture.ResetAsync();
+    public async Task InitializeAsync()
+    {
+        await fixture.ResetAsync();
+        await fixture.Host.GivenApprovedPlanAsync();
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -33,7 +37,7 @@ public sealed class ActivityTotalsTests(OutreachFixture fixture) : IAsyncLifetim
         await fixture.Host.CreateAsync(Url, Post());
         var corrected = await fixture.Host.CreateAsync(Url, DirectContact());
         var voided = await fixture.Host.CreateAsync(Url, Sms());
-        await fixture.Host.CreateAsync($"/api/units/{OtherDistrict}/activities", Conference());
+        await fixture.Host.CreateAsync($"/api/units/{OtherDistrict}/activities", InOtherDistrict(Conference()));
         await fixture.Host.Scenario(s =>
         {
             s.Post.Json(new CorrectActivity(1, "Đếm lại", DirectContact() with { PeopleReached = 20 }), JsonStyle.MinimalApi)

@@ -13,7 +13,11 @@ public sealed class LogActivityTests(OutreachFixture fixture) : IAsyncLifetime
 {
     private const string Url = $"/api/units/{District}/activities";
 
-    public Task InitializeAsync() => fixture.ResetAsync();
+    public async Task InitializeAsync()
+    {
+        await fixture.ResetAsync();
+        await fixture.Host.GivenApprovedPlanAsync();
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 

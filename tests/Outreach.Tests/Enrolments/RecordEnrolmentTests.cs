@@ -17,6 +17,7 @@ public sealed class RecordEnrolmentTests(OutreachFixture fixture) : IAsyncLifeti
     {
         await fixture.ResetAsync();
         await fixture.Host.GivenPartnersAsync();
+        await fixture.Host.GivenApprovedPlanAsync();
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

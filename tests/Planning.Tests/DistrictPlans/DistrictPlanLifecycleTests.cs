@@ -151,6 +151,8 @@ public sealed class DistrictPlanLifecycleTests(PlanningFixture fixture) : IAsync
         message.Year.ShouldBe(2026);
         message.Revision.ShouldBe(1);
         message.Lines.Single(l => l.Code == "3.1.01").TargetActivities.ShouldBe(6);
+        message.Lines.Single(l => l.Code == "3.1.01").AudienceCode.ShouldBe("3.1");
+        message.CommuneIds.ShouldNotBeNull().ShouldContain("bien-hoa.trang-dai");
         (await fixture.Host.GetPlanAsync(id)).Status.ShouldBe(DistrictPlanStatus.Approved);
     }
 

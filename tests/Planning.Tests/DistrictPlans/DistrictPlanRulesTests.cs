@@ -1,5 +1,6 @@
 using BhxhPlatform.Planning.Catalogue;
 using BhxhPlatform.Planning.DistrictPlans;
+using BhxhPlatform.Planning.Organisation;
 
 namespace BhxhPlatform.Planning.Tests.DistrictPlans;
 
@@ -63,11 +64,16 @@ public sealed class DistrictPlanRulesTests
     }
 
     [Fact]
-    public void The_approved_message_carries_each_line_with_its_yearly_target()
+    public void The_approved_message_carries_each_line_with_its_yearly_target_and_the_districts_communes()
     {
         var plan = Plan(DistrictPlanStatus.Submitted).Apply(new DistrictPlanTargetsSet(Guid.Empty, [new LineTarget("3.1.01", 8, null, null)], 0, []));
+        var tree = OrganisationTree.Load();
 
-        var message = plan.ApprovedMessage(1);
+        var message = plan.ApprovedMessage(1, tree);
+
+        message.CommuneIds.ShouldBe(tree.FindDistrict("bien-hoa")!.Communes.Select(c => c.Id));
+        message.CommuneIds.ShouldContain("bien-hoa.trang-dai");
+        message.CommuneIds.ShouldNotContain(c => !c.StartsWith("bien-hoa.", StringComparison.Ordinal));
 
         message.Lines.Count.ShouldBe(43);
         message.Lines.Single(l => l.Code == "3.1.01").TargetActivities.ShouldBe(8);
