@@ -9,6 +9,7 @@ public sealed class ActivityScheduleTests
     private static readonly DateTimeOffset Now = new(2026, 12, 3, 9, 0, 0, TimeSpan.Zero);
     private static readonly Guid PlanId = Guid.Parse("0193a000-0000-7000-8000-000000000001");
     private static readonly Guid Partner = Guid.Parse("0193a000-0000-7000-8000-000000000002");
+    private static readonly Guid OtherPartner = Guid.Parse("0193a000-0000-7000-8000-000000000003");
 
     /// <summary>One line per form, as the catalogue has them (3.9 is the ethnic-minority audience).</summary>
     private static readonly IReadOnlyList<DemoPlanLine> Lines =
@@ -20,7 +21,7 @@ public sealed class ActivityScheduleTests
         [new("bien-hoa.trang-dai", "Phường Trảng Dài"), new("bien-hoa.tan-phong", "Phường Tân Phong"), new("bien-hoa.long-hung", "Xã Long Hưng")];
 
     private static IReadOnlyList<ActivityToLog> Schedule(string unit = "bien-hoa", DateTimeOffset? now = null) =>
-        ActivitySchedule.For(unit, "thành phố Biên Hòa", PlanId, Lines, Communes, [Partner, Guid.NewGuid()], "Cán bộ truyền thông", now ?? Now);
+        ActivitySchedule.For(unit, "thành phố Biên Hòa", PlanId, Lines, Communes, [Partner, OtherPartner], "Cán bộ truyền thông", now ?? Now);
 
     [Fact]
     public void Every_line_gets_its_count_so_every_form_is_there()

@@ -8,14 +8,17 @@ using System.Text.Json.Serialization;
 namespace BhxhPlatform.DemoData;
 
 /// <summary>What a service answered: its status and its JSON body (a problem when it refused).</summary>
-public sealed record ApiAnswer(HttpStatusCode Status, JsonElement Body)
+public sealed record ApiAnswer(HttpStatusCode Status, JsonElement Body, Uri? Location = null)
 {
     public bool Succeeded => (int)Status is >= 200 and < 300;
 
     /// <summary>The problem's code (<c>user-name-taken</c>, …) when the service refused with one.</summary>
     public string? ProblemCode => Body.ValueKind == JsonValueKind.Object && Body.TryGetProperty("code", out var code) ? code.GetString() : null;
 
-    public Guid Id => Body.GetProperty("id").GetGuid();
+    /// <summary>The id of what was created: in the body, or the last segment of its address (a 202 of a rollout has no body).</summary>
+    public Guid Id => Body.ValueKind == JsonValueKind.Object && Body.TryGetProperty("id", out var id) ? id.GetGuid()
+        : Location is { } location ? Guid.Parse(location.OriginalString.TrimEnd('/').Split('/')[^1])
+        : throw new DemoDataException($"The answer {(int)Status} names nothing created: {Body}");
 }
 
 /// <summary>A call the services refused: the loader stops with the problem they returned.</summary>
@@ -93,7 +96,7 @@ public sealed class DemoApi(LoaderSettings settings, HttpClient http)
         using var response = await http.SendAsync(request, cancellation);
         var text = await response.Content.ReadAsStringAsync(cancellation);
         var body = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-        return new ApiAnswer(response.StatusCode, body);
+        return new ApiAnswer(response.StatusCode, body, response.Headers.Location);
     }
 
     private async Task<string> TokenAsync(string person, CancellationToken cancellation)

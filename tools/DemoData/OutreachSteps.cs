@@ -130,7 +130,7 @@ public sealed partial class DemoLoader
         }
     }
 
-    /// <summary>An enrolment list as a collection-service organisation sends it; Outreach records each row id once.</summary>
+    /// <summary>An enrolment list as the post office (the collection-service organisation) sends it; Outreach records each row id once.</summary>
     private async Task ImportEnrolmentsAsync(DemoUnit unit, CancellationToken cancellation)
     {
         var conference = await FirstActivityAsync(unit, CommunicationForm.Conference, cancellation);
@@ -147,6 +147,6 @@ public sealed partial class DemoLoader
                 $"demo-{unit.Id}-{i + 1:D2},{schemes[i % schemes.Length]},{1 + random.Next(12)},,{Day(on)},{(i % 2 == 0 ? conference : visit)},\n");
         }
 
-        await api.PostCsvAsync(unit.Actor, Outreach, $"/api/units/{unit.Id}/enrolment-imports", csv.ToString(), cancellation);
+        await api.PostCsvAsync(unit.Actor, Outreach, $"/api/units/{unit.Id}/enrolment-imports?organisationId={unit.Partners[CollectionOrganisation]}", csv.ToString(), cancellation);
     }
 }

@@ -8,8 +8,14 @@ try
     await new DemoLoader(new DemoApi(LoaderSettings.FromEnvironment(), http), Console.Out, TimeProvider.System).RunAsync(cancellation.Token);
     return 0;
 }
-catch (Exception e) when (e is DemoDataException or HttpRequestException or InvalidOperationException or OperationCanceledException)
+catch (DemoDataException e)
 {
     await Console.Error.WriteLineAsync($"The demo data could not be loaded: {e.Message}");
+    return 1;
+}
+catch (Exception e) when (e is HttpRequestException or InvalidOperationException or OperationCanceledException or KeyNotFoundException or System.Text.Json.JsonException)
+{
+    // A service answered what the loader did not expect: the whole story, for the AppHost's log.
+    await Console.Error.WriteLineAsync($"The demo data could not be loaded: {e}");
     return 1;
 }
