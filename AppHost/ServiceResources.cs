@@ -44,10 +44,11 @@ public static class ServiceResources
 
     /// <summary>
     /// The identity service (OpenID Connect provider): its issuer is its own address, its keys and the
-    /// clients' secrets are parameters (see <see cref="PlatformSecrets"/>).
+    /// clients' secrets are parameters (see <see cref="PlatformSecrets"/>); the demo-data client's in Development only.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddIdentityService(
-        this IDistributedApplicationBuilder builder, IResourceBuilder<IResourceWithConnectionString> database)
+        this IDistributedApplicationBuilder builder, IResourceBuilder<IResourceWithConnectionString> database,
+        IResourceBuilder<ParameterResource>? demoDataSecret)
     {
         var identity = builder.AddPlatformProject<Projects.Identity>(ServiceNames.Identity, database);
         identity
@@ -56,10 +57,10 @@ public static class ServiceResources
             .WithEnvironment("Identity__EncryptionKey", builder.AddSecret("identity-encryption-key", SecretKind.Key256))
             .WithEnvironment("Identity__PortalUrl", builder.Configuration["Parameters:portal-url"] ?? LocalPortalUrl)
             .WithEnvironment("Identity__Clients__Portal__Secret", builder.AddSecret("portal-client-secret", SecretKind.ClientSecret));
-        if (builder.Environment.IsDevelopment())
+        if (demoDataSecret is not null)
         {
             // The demo-data loader signs in as each demo person (password grant), Development only.
-            identity.WithEnvironment("Identity__Clients__DemoData__Secret", builder.AddSecret("demo-data-client-secret", SecretKind.ClientSecret));
+            identity.WithEnvironment("Identity__Clients__DemoData__Secret", demoDataSecret);
         }
 
         return identity;

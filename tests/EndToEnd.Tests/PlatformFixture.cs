@@ -38,6 +38,8 @@ public sealed class PlatformFixture : IAsyncLifetime
                 $"--Parameters:portal-client-secret={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}",
                 $"--Parameters:demo-data-client-secret={DemoDataSecret}",
                 $"--Parameters:personal-data-key={TestPersonalData.MasterKey}",
+                // The end-to-end tests start empty; tests/DemoData.Tests loads the demo data.
+                "--Parameters:load-demo-data=false",
             ], timeout.Token);
             _app = await builder.BuildAsync(timeout.Token);
             await _app.StartAsync(timeout.Token);
