@@ -71,9 +71,10 @@ public sealed class DistrictPlanRulesTests
 
         var message = plan.ApprovedMessage(1, tree);
 
-        message.CommuneIds.ShouldBe(tree.FindDistrict("bien-hoa")!.Communes.Select(c => c.Id));
-        message.CommuneIds.ShouldContain("bien-hoa.trang-dai");
-        message.CommuneIds.ShouldNotContain(c => !c.StartsWith("bien-hoa.", StringComparison.Ordinal));
+        var communes = message.CommuneIds.ShouldNotBeNull();
+        communes.ShouldBe(tree.FindDistrict("bien-hoa")!.Communes.Select(c => c.Id));
+        communes.ShouldContain("bien-hoa.trang-dai");
+        communes.ShouldNotContain(c => !c.StartsWith("bien-hoa.", StringComparison.Ordinal));
 
         message.Lines.Count.ShouldBe(43);
         message.Lines.Single(l => l.Code == "3.1.01").TargetActivities.ShouldBe(8);
