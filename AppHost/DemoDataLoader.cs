@@ -24,7 +24,8 @@ public static class DemoDataLoader
         this IDistributedApplicationBuilder builder, IResourceBuilder<ParameterResource>? secret,
         IResourceBuilder<ProjectResource> identity, params IResourceBuilder<ProjectResource>[] services)
     {
-        if (secret is null || !builder.Configuration.GetValue($"Parameters:{LoadParameter}", defaultValue: true))
+        // Never part of a deployment's description: demo people exist only in a Development database.
+        if (secret is null || builder.ExecutionContext.IsPublishMode || !builder.Configuration.GetValue($"Parameters:{LoadParameter}", defaultValue: true))
         {
             return;
         }
