@@ -297,7 +297,7 @@ public sealed class AuditApiTests(AuditFixture fixture) : IAsyncLifetime
     {
         public bool Equals(ChainReport? x, ChainReport? y) =>
             x is not null && y is not null &&
-            x with { Broken = [], BrokenAnchors = [] } == y with { Broken = [], BrokenAnchors = [] } &&
+            x with { Broken = [], BrokenAnchors = [], CheckpointFindings = [] } == y with { Broken = [], BrokenAnchors = [], CheckpointFindings = [] } &&
             x.Broken.SequenceEqual(y.Broken) && x.BrokenAnchors.SequenceEqual(y.BrokenAnchors);
 
         public int GetHashCode(ChainReport obj) => 0;
