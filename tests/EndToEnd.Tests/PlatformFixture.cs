@@ -22,6 +22,15 @@ public sealed class PlatformFixture : IAsyncLifetime
     private ThrowawayPostgres? _postgres;
     private DistributedApplication? _app;
 
+    /// <summary>Where the services write their signed audit checkpoints during this run (removed after).</summary>
+    public string CheckpointFolder { get; } = Path.Combine(Path.GetTempPath(), "bhxh-e2e-checkpoints-" + Guid.NewGuid().ToString("N"));
+
+    private static string AuditKey()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        return key.ExportPkcs8PrivateKeyPem();
+    }
+
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The platform is not started.");
 
     public async Task InitializeAsync()
@@ -38,6 +47,8 @@ public sealed class PlatformFixture : IAsyncLifetime
                 $"--Parameters:portal-client-secret={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}",
                 $"--Parameters:demo-data-client-secret={DemoDataSecret}",
                 $"--Parameters:personal-data-key={TestPersonalData.MasterKey}",
+                $"--Parameters:audit-signing-key={AuditKey()}",
+                $"--Parameters:audit-checkpoint-path={CheckpointFolder}",
             ], timeout.Token);
             _app = await builder.BuildAsync(timeout.Token);
             await _app.StartAsync(timeout.Token);
@@ -111,6 +122,11 @@ public sealed class PlatformFixture : IAsyncLifetime
         {
             await _postgres.DisposeAsync();
             _postgres = null;
+        }
+
+        if (Directory.Exists(CheckpointFolder))
+        {
+            Directory.Delete(CheckpointFolder, recursive: true);
         }
     }
 }
