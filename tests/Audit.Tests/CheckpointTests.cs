@@ -6,6 +6,7 @@ using BhxhPlatform.ServiceDefaults.Audit;
 using BhxhPlatform.ServiceDefaults.Audit.Checkpoints;
 using BhxhPlatform.ServiceDefaults.Security;
 using BhxhPlatform.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using Offline = verify::BhxhPlatform.AuditVerify.Verification;
 
 namespace BhxhPlatform.Audit.Tests;
@@ -271,6 +272,26 @@ public sealed class CheckpointTests(AuditFixture fixture) : IAsyncLifetime
             s.WithRequestHeader("Authorization", $"Bearer {TestTokens.ProvincialAdministrator}");
             s.StatusCodeShouldBeOk();
         });
+    }
+
+    [Fact]
+    public void Checkpoints_are_written_by_a_recurring_durable_scheduled_message()
+    {
+        var options = fixture.Host.Services.GetRequiredService<Wolverine.Runtime.IWolverineRuntime>().Options;
+        var schedule = options.Schedules.FindByName(nameof(WriteAuditCheckpoints)).ShouldNotBeNull();
+        schedule.Schedule.Expression.ShouldBe(AuditCheckpointSetup.DefaultSchedule);
+        schedule.ExecutionPath.ShouldBe(Wolverine.RecurringExecutionPath.ScheduledMessages);
+    }
+
+    [Fact]
+    public async Task A_round_writes_a_checkpoint_only_for_units_whose_events_changed()
+    {
+        await fixture.LedgerAsync(District, "alice", 1m);
+        var writer = fixture.Host.Services.GetRequiredService<CheckpointWriter>();
+        (await writer.WriteAllAsync(CancellationToken.None)).Select(c => c.Checkpoint.TenantId).ShouldBe([District]);
+        (await writer.WriteAllAsync(CancellationToken.None)).ShouldBeEmpty();
+        await fixture.LedgerAsync(District, "bob", 2m);
+        (await writer.WriteAllAsync(CancellationToken.None)).ShouldHaveSingleItem().Checkpoint.Number.ShouldBe(2);
     }
 
     [Fact]
