@@ -7,10 +7,12 @@ var database = await builder.AddPlatformDatabaseAsync();
 var demoDataSecret = builder.AddDemoDataSecret();
 var identity = builder.AddIdentityService(database, demoDataSecret);
 
-var planning = builder.AddService<Projects.Planning>(ServiceNames.Planning, database, identity);
-var outreach = builder.AddService<Projects.Outreach>(ServiceNames.Outreach, database, identity)
+// One key signs every service's audit checkpoints; it lives in configuration, never in PostgreSQL.
+var auditKey = builder.AddSecret("audit-signing-key", SecretKind.EcSigningKey);
+var planning = builder.AddService<Projects.Planning>(ServiceNames.Planning, database, identity).WithAuditCheckpoints(auditKey);
+var outreach = builder.AddService<Projects.Outreach>(ServiceNames.Outreach, database, identity).WithAuditCheckpoints(auditKey)
     .WithEnvironment("PersonalData__MasterKey", builder.AddSecret("personal-data-key", SecretKind.Key256));
-var partners = builder.AddService<Projects.Partners>(ServiceNames.Partners, database, identity);
+var partners = builder.AddService<Projects.Partners>(ServiceNames.Partners, database, identity).WithAuditCheckpoints(auditKey);
 identity.WithApiPagesOf(planning, outreach, partners);
 builder.AddDemoDataLoader(demoDataSecret, identity, planning, outreach, partners);
 

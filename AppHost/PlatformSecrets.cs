@@ -14,6 +14,9 @@ public enum SecretKind
     /// <summary>Base64 of 32 random bytes (256 bits).</summary>
     Key256,
 
+    /// <summary>A PEM private key on the P-256 curve (or a larger EC curve): the audit checkpoints' ECDSA key.</summary>
+    EcSigningKey,
+
     /// <summary>A client secret of at least 32 characters.</summary>
     ClientSecret,
 }
@@ -67,6 +70,13 @@ public static class PlatformSecrets
                 }
 
                 break;
+            case SecretKind.EcSigningKey:
+                if (KeyBits(value) is not { Rsa: false, Size: >= 256 })
+                {
+                    throw new InvalidOperationException($"The parameter '{name}' is not a PEM EC private key of 256 bits or more (P-256).");
+                }
+
+                break;
             case SecretKind.Key256:
                 var bytes = new byte[512];
                 if (!Convert.TryFromBase64String(value.Trim(), bytes, out var length) || length < 32)
@@ -114,6 +124,7 @@ public static class PlatformSecrets
     {
         SecretKind.SigningKey => "a PEM private key, RSA ≥ 2048 bits or EC P-256",
         SecretKind.Key256 => "base64 of 32 random bytes",
+        SecretKind.EcSigningKey => "a PEM EC private key on P-256",
         _ => "at least 32 random characters",
     };
 
@@ -128,6 +139,7 @@ public static class PlatformSecrets
         var value = kind switch
         {
             SecretKind.SigningKey => RsaPem(),
+            SecretKind.EcSigningKey => EcPem(),
             SecretKind.Key256 => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             _ => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_'),
         };
@@ -138,6 +150,12 @@ public static class PlatformSecrets
         }
 
         return value;
+    }
+
+    private static string EcPem()
+    {
+        using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        return ec.ExportPkcs8PrivateKeyPem();
     }
 
     private static string RsaPem()

@@ -30,6 +30,21 @@ public static class ServiceResources
             .WithEnvironment("Auth__Authority", identity.GetEndpoint("http"));
     }
 
+    /// <summary>
+    /// The audit checkpoints' signing key (Audit__SigningKey) and their append-only folder: the checkout's
+    /// <c>.data/audit-checkpoints</c>, one sub-folder per service and unit, outside the database.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithAuditCheckpoints(
+        this IResourceBuilder<ProjectResource> service, IResourceBuilder<ParameterResource> signingKey)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        var folder = service.ApplicationBuilder.Configuration["Parameters:audit-checkpoint-path"]
+            ?? Path.GetFullPath(Path.Combine(service.ApplicationBuilder.AppHostDirectory, "..", ".data", "audit-checkpoints"));
+        return service
+            .WithEnvironment("Audit__SigningKey", signingKey)
+            .WithEnvironment("Audit__CheckpointPath", folder);
+    }
+
     /// <summary>The services' API pages sign in through the identity service (client api-docs): their addresses are its redirect URIs.</summary>
     public static IResourceBuilder<ProjectResource> WithApiPagesOf(
         this IResourceBuilder<ProjectResource> identity, params IResourceBuilder<ProjectResource>[] services)

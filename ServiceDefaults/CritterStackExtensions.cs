@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Diagnostics.Metrics;
 using BhxhPlatform.ServiceDefaults.Audit;
+using BhxhPlatform.ServiceDefaults.Audit.Checkpoints;
 using BhxhPlatform.ServiceDefaults.Messaging;
 using BhxhPlatform.ServiceDefaults.DeadLetters;
 using JasperFx;
@@ -69,8 +70,10 @@ public static class CritterStackExtensions
                 // Quick appends: sequence numbers are assigned in the write itself, with no round trip
                 // (and no second connection) before it. Every append names its expected version
                 // (HashChainListener insists), which PostgreSQL checks. A new stream's events are
-                // stamped with the service's clock, an append's with the database transaction's.
-                options.Events.AppendMode = EventAppendMode.Quick;
+                // stamped with the service's clock, and so is an append's: despite its name,
+                // QuickWithServerTimestamps sends every event's own timestamp, which the audit hash
+                // (version 2) covers, set by HashChainListener just before the write.
+                options.Events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
                 options.Events.StreamIdentity = StreamIdentity.AsGuid;
                 options.Events.UseIdentityMapForAggregates = true;
 
@@ -93,6 +96,7 @@ public static class CritterStackExtensions
             .IntegrateWithWolverine(integration => integration.TransportSchemaName = QueueSchema);
 
         builder.Services.AddAudit(AggregateTypes.FromAssembly(applicationAssembly));
+        builder.AddAuditCheckpoints(serviceName);
         builder.Services.AddSingleton<IntegrationOutbox>();
         builder.Services.AddSingleton<QueueWakeUps>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<QueueWakeUps>());
@@ -127,6 +131,7 @@ public static class CritterStackExtensions
             options.RetryTransientDatabaseFailures();
             options.RetryConcurrentDocumentWrites();
             IntegrationRouting.Apply(options, serviceName);
+            options.ScheduleAuditCheckpoints(builder.Configuration);
             configureWolverine?.Invoke(options);
         });
 

@@ -39,6 +39,37 @@ public static class AuditEndpoints
                 verifier.AnchorAsync(unit, context.User.Identity?.Name ?? "anonymous", clock.GetUtcNow(), ct))
             .WithSummary("Records the head of the unit's running chain over all its events (provincial administrator); verify checks every anchor.");
 
+        audit.MapGet("/checkpoints", (string unit, Checkpoints.ICheckpointStore store, Checkpoints.AuditCheckpointSettings settings, CancellationToken ct) =>
+                store.ListAsync(settings.Service, unit, ct))
+            .WithSummary("The signed checkpoints of the unit (kept outside the database), oldest first: each names the one before it.");
+
+        audit.MapPost("/checkpoints", async (string unit, Checkpoints.CheckpointWriter writer, CancellationToken ct) =>
+            {
+                if (writer.Signer is null)
+                {
+                    return Results.Problem(Problems.ProblemResults.Conflict("no-signing-key",
+                        "Dịch vụ chưa được cấu hình khoá ký điểm kiểm tra (Audit:SigningKey).",
+                        "No checkpoint signing key (Audit:SigningKey) is configured for this service."));
+                }
+
+                try
+                {
+                    return Results.Ok(await writer.WriteNowAsync(unit, ct));
+                }
+                catch (InvalidOperationException e)
+                {
+                    return Results.Problem(Problems.ProblemResults.Conflict("checkpoint-refused",
+                        "Không thể ghi điểm kiểm tra: điểm kiểm tra trước không hợp lệ.", e.Message));
+                }
+            })
+            .WithSummary("Writes and signs a checkpoint of the unit now (head of every stream, Merkle root, unit chain, highest sequence), outside the database.");
+
+        audit.MapGet("/checkpoints/public-key", (Checkpoints.AuditCheckpointSettings settings) =>
+                settings.Signer is { } signer
+                    ? Results.Ok(signer.PublicKey)
+                    : Results.Problem(Problems.ProblemResults.NotFound("Chưa có khoá ký điểm kiểm tra.", "No checkpoint signing key is configured.")))
+            .WithSummary("The public key the checkpoints are signed with (PEM), its algorithm and key id: check checkpoints with it offline (tools/AuditVerify).");
+
         audit.MapGet("/streams/{id:guid}/verify", (string unit, Guid id, ChainVerifier verifier, CancellationToken ct) => verifier.VerifyAsync(unit, id, ct))
             .WithSummary("Recomputes the hash chain of one stream.");
 

@@ -11,6 +11,15 @@ public sealed record ChainReport(string TenantId, int Streams, long Events, bool
 
     /// <summary>How many anchors were checked.</summary>
     public int AnchorsChecked { get; init; }
+
+    /// <summary>How many signed checkpoints (kept outside the database) were checked.</summary>
+    public int CheckpointsChecked { get; init; }
+
+    /// <summary>The number of the latest checkpoint whose signature holds: what the history is checked against.</summary>
+    public long? AgainstCheckpoint { get; init; }
+
+    /// <summary>What the events contradict in the signed checkpoints (empty when every one holds).</summary>
+    public IReadOnlyList<Checkpoints.AuditFinding> CheckpointFindings { get; init; } = [];
 }
 
 /// <summary>An anchor whose recorded head the events no longer reproduce.</summary>
@@ -20,7 +29,7 @@ public sealed record BrokenAnchor(long LastSequence, long RecordedEvents, long C
 /// Recomputes every hash from the stored facts and walks each stream's chain: a changed fact,
 /// a missing or inserted row, or a stream whose events end before its recorded version is reported.
 /// </summary>
-public sealed class ChainVerifier(EventLog log, Marten.IDocumentStore store)
+public sealed class ChainVerifier(EventLog log, Marten.IDocumentStore store, Checkpoints.ICheckpointStore checkpoints, Checkpoints.AuditCheckpointSettings settings)
 {
     /// <summary>Computes the unit's running chain now and records it as an anchor.</summary>
     public async Task<AuditAnchor> AnchorAsync(string tenantId, string recordedBy, DateTimeOffset now, CancellationToken cancellationToken)
@@ -49,6 +58,7 @@ public sealed class ChainVerifier(EventLog log, Marten.IDocumentStore store)
             return report;
         }
 
+        report = await CheckCheckpointsAsync(report, tenantId, cancellationToken);
         await using var session = store.QuerySession(tenantId);
         var anchors = (await Marten.QueryableExtensions.ToListAsync(
             session.Query<AuditAnchor>().OrderBy(a => a.LastSequence), cancellationToken)).ToList();
@@ -78,6 +88,37 @@ public sealed class ChainVerifier(EventLog log, Marten.IDocumentStore store)
         }
 
         return report with { Intact = report.Intact && broken.Count == 0, BrokenAnchors = broken, AnchorsChecked = anchors.Count };
+    }
+
+    /// <summary>The unit's events against every signed checkpoint of this service's unit, with the configured key.</summary>
+    private async Task<ChainReport> CheckCheckpointsAsync(ChainReport report, string tenantId, CancellationToken cancellationToken)
+    {
+        if (settings.Signer is not { } signer)
+        {
+            return report;
+        }
+
+        var signed = await checkpoints.ListAsync(settings.Service, tenantId, cancellationToken);
+        if (signed.Count == 0)
+        {
+            return report;
+        }
+
+        using var key = signer.ExportPublic();
+        var check = new Checkpoints.CheckpointCheck(tenantId, signed, key);
+        await foreach (var e in log.ReadAsync(new EventQuery(tenantId), cancellationToken))
+        {
+            check.Add(e.ToChained());
+        }
+
+        var findings = check.Finish();
+        return report with
+        {
+            Intact = report.Intact && findings.Count == 0,
+            CheckpointsChecked = check.Checked,
+            AgainstCheckpoint = check.LastTrusted?.Number,
+            CheckpointFindings = findings,
+        };
     }
 
     private static void Check(AuditAnchor anchor, string head, long counted, List<BrokenAnchor> broken)
@@ -150,8 +191,7 @@ public sealed class ChainVerifier(EventLog log, Marten.IDocumentStore store)
                 "The event does not chain to the stored hash of the event before it.");
         }
 
-        var recomputed = HashChain.Compute(previous, new HashChain.Facts(
-            e.TenantId, e.StreamId, e.Version, e.Type, e.RawData, e.UserName, e.CorrelationId, e.CausationId));
+        var recomputed = e.ComputeHash(previous);
         return recomputed == e.Hash
             ? null
             : new BrokenLink(e.StreamId, e.Version, e.Sequence, "hash-mismatch",

@@ -17,13 +17,17 @@ public sealed record ExportManifest(
     long? FirstSequence,
     long? LastSequence,
     string Sha256,
-    string TenantChainHead);
+    string TenantChainHead)
+{
+    /// <summary>The service whose events these are (its checkpoints are the ones to check the export against).</summary>
+    public string? Service { get; init; }
+}
 
 /// <summary>
 /// Writes a tenant's events as NDJSON (one event per line, then one manifest line) or CSV,
 /// row by row as they are read, hashing what it writes.
 /// </summary>
-public sealed class EventExport(EventLog log)
+public sealed class EventExport(EventLog log, Checkpoints.AuditCheckpointSettings settings)
 {
     public const string NdJson = "ndjson";
     public const string Csv = "csv";
@@ -55,7 +59,10 @@ public sealed class EventExport(EventLog log)
             await WriteLineAsync(output, hash, line, cancellationToken);
         }
 
-        var manifest = new ExportManifest(tenantId, from, to, format, count, first, last, Convert.ToHexStringLower(hash.GetHashAndReset()), chain);
+        var manifest = new ExportManifest(tenantId, from, to, format, count, first, last, Convert.ToHexStringLower(hash.GetHashAndReset()), chain)
+        {
+            Service = settings.Service,
+        };
         if (includeManifestLine && format == NdJson)
         {
             await output.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(new { manifest }, Json), cancellationToken);

@@ -23,8 +23,27 @@ public sealed record AuditEvent(
     string? PreviousHash,
     bool IsArchived)
 {
+    /// <summary>The chain format the event was hashed in: 1 (before version 2 existed) or 2.</summary>
+    public int ChainFormat { get; init; } = 1;
+
+    /// <summary>The headers the version-2 hash covers (every header but the chain's own); null when none.</summary>
+    public JsonElement? Headers { get; init; }
+
     /// <summary>The data exactly as PostgreSQL returns it, for hashing.</summary>
     internal string RawData { get; init; } = string.Empty;
+
+    /// <summary>The facts the event's hash covers, in its own chain format, chained to <paramref name="previous"/>.</summary>
+    public string ComputeHash(string previous) => HashChain.ComputeInFormat(ChainFormat, previous, Facts());
+
+    /// <summary>The event as the checkpoint verification reads it.</summary>
+    public Checkpoints.ChainedEvent ToChained() => new(Sequence, ChainFormat, Hash, PreviousHash, Facts());
+
+    private HashChain.FactsV2 Facts() => new(
+        Id, TenantId, StreamId, Version, Type, Timestamp, DataText, UserName, CorrelationId, CausationId,
+        Headers is { } headers ? headers.GetRawText() : null);
+
+    /// <summary>The data as text: as PostgreSQL returned it when read from the database, else as read from an export.</summary>
+    private string DataText => RawData.Length > 0 ? RawData : Data.GetRawText();
 }
 
 /// <summary>Which events to read; every filter is optional except the tenant.</summary>
@@ -36,7 +55,8 @@ public sealed record EventQuery(
     string? Type = null,
     string? UserName = null,
     long? AfterSequence = null,
-    int? Limit = null);
+    int? Limit = null,
+    long? UpToSequence = null);
 
 /// <summary>
 /// Reads the event table of this service directly and as a stream of rows, so an export of a
@@ -87,11 +107,18 @@ public sealed class EventLog(NpgsqlDataSource dataSource, IDocumentStore store)
             command.Parameters.AddWithValue("after", after);
         }
 
+        if (query.UpToSequence is { } upTo)
+        {
+            where.Add("seq_id <= @upTo");
+            command.Parameters.AddWithValue("upTo", upTo);
+        }
+
         var order = query.StreamId is null ? "seq_id" : "version";
         var limit = query.Limit is { } n ? $" limit {n}" : string.Empty;
         command.CommandText =
             "select seq_id, id, stream_id, version, type, mt_dotnet_type, data::text, timestamp, tenant_id, user_name, " +
-            $"correlation_id, causation_id, headers ->> '{HashChain.HashHeader}', headers ->> '{HashChain.PreviousHeader}', is_archived " +
+            $"correlation_id, causation_id, headers ->> '{HashChain.HashHeader}', headers ->> '{HashChain.PreviousHeader}', is_archived, " +
+            $"headers ->> '{HashChain.FormatHeader}', headers::text " +
             $"from {Schema}.mt_events where {string.Join(" and ", where)} order by {order}{limit}";
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -117,8 +144,16 @@ public sealed class EventLog(NpgsqlDataSource dataSource, IDocumentStore store)
                 reader.GetBoolean(14))
             {
                 RawData = raw,
+                ChainFormat = Text(reader, 15) is { } format && int.TryParse(format, System.Globalization.CultureInfo.InvariantCulture, out var chainFormat) ? chainFormat : 1,
+                Headers = HashChain.CoveredHeaders(Text(reader, 16)) is { } covered ? Element(covered) : null,
             };
         }
+    }
+
+    private static JsonElement Element(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
     }
 
     // Without CommandBehavior.SequentialAccess the current row is already buffered after ReadAsync,

@@ -12,8 +12,10 @@ namespace BhxhPlatform.ServiceDefaults.Audit;
 /// (see <see cref="StreamHeads"/>) or else is read from its last stored event; every append names
 /// its expected version, so a concurrent writer to the same stream fails on it and chains never fork.
 /// </summary>
-internal sealed class HashChainListener : DocumentSessionListenerBase
+internal sealed class HashChainListener(TimeProvider? clock = null) : DocumentSessionListenerBase
 {
+    private TimeProvider Clock { get; } = clock ?? TimeProvider.System;
+
     private readonly StreamHeads _heads = new(capacity: 100_000);
 
     /// <summary>The heads a session's unit of work will leave, remembered only once it commits.</summary>
@@ -50,16 +52,30 @@ internal sealed class HashChainListener : DocumentSessionListenerBase
 
             foreach (var e in events)
             {
-                var facts = new HashChain.Facts(
+                // The time is the service's, cut to what PostgreSQL stores, and written with the event
+                // (EventAppendMode.QuickWithServerTimestamps sends each event's own timestamp), so the
+                // hash covers exactly the stored time.
+                if (e.Id == Guid.Empty)
+                {
+                    e.Id = Guid.CreateVersion7();
+                }
+
+                e.Timestamp = HashChain.ToMicroseconds(e.Timestamp == default ? Clock.GetUtcNow() : e.Timestamp);
+                var headers = e.Headers is { Count: > 0 } given ? HashChain.CoveredHeaders(serializer.ToJson(given)) : null;
+                var facts = new HashChain.FactsV2(
+                    e.Id,
                     e.TenantId ?? tenantId,
                     stream.Id,
                     e.Version,
                     e.EventTypeName,
+                    e.Timestamp,
                     serializer.ToJson(e.Data),
                     e.UserName ?? session.LastModifiedBy,
                     e.CorrelationId ?? session.CorrelationId,
-                    e.CausationId ?? session.CausationId);
-                var hash = HashChain.Compute(previous, facts);
+                    e.CausationId ?? session.CausationId,
+                    headers);
+                var hash = HashChain.ComputeV2(previous, facts);
+                e.SetHeader(HashChain.FormatHeader, HashChain.CurrentFormat.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 e.SetHeader(HashChain.PreviousHeader, previous);
                 e.SetHeader(HashChain.HashHeader, hash);
                 previous = hash;

@@ -197,6 +197,39 @@ public sealed class AuditApiTests(AuditFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Events_written_in_chain_version_1_still_verify_as_version_1_beside_version_2_ones()
+    {
+        var tenant = Tenant();
+        var id = await fixture.LedgerAsync(tenant, "alice", 1m);
+
+        // Rewrite the stream as version 1 wrote it: no format header, the version-1 hash.
+        var previous = HashChain.Genesis;
+        await using (var query = fixture.Store.QuerySession(tenant))
+        {
+            foreach (var e in await query.Events.FetchStreamAsync(id))
+            {
+                var data = fixture.Store.Options.Serializer().ToJson(e.Data);
+                var hash = HashChain.Compute(previous, new HashChain.Facts(tenant, id, e.Version, e.EventTypeName, data, e.UserName, e.CorrelationId, e.CausationId));
+                await fixture.ExecuteSqlAsync(
+                    $"update {AuditFixture.Schema}.mt_events set headers = (headers - '{HashChain.FormatHeader}') || " +
+                    $"jsonb_build_object('{HashChain.HashHeader}', '{hash}', '{HashChain.PreviousHeader}', '{previous}') where stream_id = '{id}' and version = {e.Version}");
+                previous = hash;
+            }
+        }
+
+        var written = await fixture.LedgerAsync(tenant, "bob", 2m);
+
+        var events = await fixture.Host.GetJsonAsync<List<AuditEvent>>($"/api/units/{tenant}/audit/events");
+        events.Where(e => e.StreamId == id).Select(e => e.ChainFormat).ShouldBe([1, 1]);
+        events.Where(e => e.StreamId == written).Select(e => e.ChainFormat).ShouldBe([2, 2]);
+        (await fixture.Host.GetJsonAsync<ChainReport>($"/api/units/{tenant}/audit/verify")).Intact.ShouldBeTrue();
+        (await fixture.Host.GetJsonAsync<ChainReport>($"/api/units/{tenant}/audit/streams/{id}/verify")).Intact.ShouldBeTrue();
+
+        await fixture.ExecuteSqlAsync($"update {AuditFixture.Schema}.mt_events set user_name = 'mallory' where stream_id = '{id}' and version = 1");
+        (await fixture.Host.GetJsonAsync<ChainReport>($"/api/units/{tenant}/audit/streams/{id}/verify")).Broken.ShouldHaveSingleItem().Problem.ShouldBe("hash-mismatch");
+    }
+
+    [Fact]
     public async Task A_row_whose_user_was_rewritten_is_detected()
     {
         var tenant = Tenant();
@@ -297,7 +330,7 @@ public sealed class AuditApiTests(AuditFixture fixture) : IAsyncLifetime
     {
         public bool Equals(ChainReport? x, ChainReport? y) =>
             x is not null && y is not null &&
-            x with { Broken = [], BrokenAnchors = [] } == y with { Broken = [], BrokenAnchors = [] } &&
+            x with { Broken = [], BrokenAnchors = [], CheckpointFindings = [] } == y with { Broken = [], BrokenAnchors = [], CheckpointFindings = [] } &&
             x.Broken.SequenceEqual(y.Broken) && x.BrokenAnchors.SequenceEqual(y.BrokenAnchors);
 
         public int GetHashCode(ChainReport obj) => 0;

@@ -24,6 +24,18 @@ public sealed class AuditFixture : IAsyncLifetime
 
     public string ConnectionString => _postgres!.ConnectionString;
 
+    /// <summary>The service's checkpoint signing key (EC P-256), as configuration would give it.</summary>
+    public static readonly string SigningKeyPem = NewKey();
+
+    /// <summary>The append-only checkpoint folder of this test run (removed at the end).</summary>
+    public string CheckpointFolder { get; } = Path.Combine(Path.GetTempPath(), "bhxh-audit-checkpoints-" + Guid.NewGuid().ToString("N"));
+
+    public static string NewKey()
+    {
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        return key.ExportPkcs8PrivateKeyPem();
+    }
+
     public async Task InitializeAsync()
     {
         _postgres = await ThrowawayPostgres.StartAsync();
@@ -35,6 +47,8 @@ public sealed class AuditFixture : IAsyncLifetime
         builder.Configuration["Auth:Issuer"] = TestTokens.Issuer;
         builder.Configuration["Auth:Jwks"] = TestTokens.Settings["Auth__Jwks"];
         builder.Configuration["Auth:Audience"] = "planning";
+        builder.Configuration["Audit:SigningKey"] = SigningKeyPem;
+        builder.Configuration["Audit:CheckpointPath"] = CheckpointFolder;
         builder.AddServiceDefaults();
         builder.AddCritterStack(Schema, marten => marten.Projections.Snapshot<Ledger>(SnapshotLifecycle.Inline));
         builder.Services.RunWolverineInSoloMode();
@@ -55,12 +69,33 @@ public sealed class AuditFixture : IAsyncLifetime
         });
     }
 
-    public Task ResetAsync() => Host.ResetAllMartenDataAsync();
+    /// <summary>A clean database and an empty checkpoint folder (checkpoints of a history that was wiped would contradict the next one).</summary>
+    public async Task ResetAsync()
+    {
+        await Host.ResetAllMartenDataAsync();
+        RemoveCheckpoints();
+    }
+
+    private void RemoveCheckpoints()
+    {
+        if (!Directory.Exists(CheckpointFolder))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(CheckpointFolder, "*", SearchOption.AllDirectories))
+        {
+            File.SetAttributes(file, FileAttributes.Normal);
+        }
+
+        Directory.Delete(CheckpointFolder, recursive: true);
+    }
 
     public async Task DisposeAsync()
     {
         await Host.DisposeAsync();
         await _postgres!.DisposeAsync();
+        RemoveCheckpoints();
     }
 
     /// <summary>Opens a ledger and records amounts, one unit of work per event, as a named user.</summary>

@@ -22,6 +22,15 @@ public sealed class PlatformFixture : IAsyncLifetime
     private ThrowawayPostgres? _postgres;
     private DistributedApplication? _app;
 
+    /// <summary>Where the services write their signed audit checkpoints during this run (removed after).</summary>
+    public string CheckpointFolder { get; } = Path.Combine(Path.GetTempPath(), "bhxh-e2e-checkpoints-" + Guid.NewGuid().ToString("N"));
+
+    private static string AuditKey()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        return key.ExportPkcs8PrivateKeyPem();
+    }
+
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The platform is not started.");
 
     public async Task InitializeAsync()
@@ -40,6 +49,8 @@ public sealed class PlatformFixture : IAsyncLifetime
                 $"--Parameters:personal-data-key={TestPersonalData.MasterKey}",
                 // The end-to-end tests start empty; tests/DemoData.Tests loads the demo data.
                 "--Parameters:load-demo-data=false",
+                $"--Parameters:audit-signing-key={AuditKey()}",
+                $"--Parameters:audit-checkpoint-path={CheckpointFolder}",
             ], timeout.Token);
             _app = await builder.BuildAsync(timeout.Token);
             await _app.StartAsync(timeout.Token);
@@ -113,6 +124,11 @@ public sealed class PlatformFixture : IAsyncLifetime
         {
             await _postgres.DisposeAsync();
             _postgres = null;
+        }
+
+        if (Directory.Exists(CheckpointFolder))
+        {
+            Directory.Delete(CheckpointFolder, recursive: true);
         }
     }
 }

@@ -72,5 +72,19 @@ public sealed class AppHostStartUpTests
         Flatten(refused).ShouldContain("'identity-encryption-key' must be base64 of at least 32 bytes");
     }
 
+    [Fact]
+    public async Task Outside_development_the_apphost_refuses_to_start_without_the_audit_signing_key()
+    {
+        var refused = await Should.ThrowAsync<Exception>(() => DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+        [
+            "--environment=Production", "--ConnectionStrings:bhxh=Host=127.0.0.1;Port=1;Database=none",
+            $"--Parameters:identity-signing-key={TestSupport.TestSigningKey.Rsa().PrivatePem()}",
+            $"--Parameters:identity-encryption-key={Convert.ToBase64String(new byte[32])}",
+            $"--Parameters:portal-client-secret={new string('s', 40)}",
+            $"--Parameters:personal-data-key={Convert.ToBase64String(new byte[32])}",
+        ]));
+        Flatten(refused).ShouldContain("The parameter 'audit-signing-key' is not configured");
+    }
+
     private static string Flatten(Exception e) => e.InnerException is null ? e.Message : $"{e.Message} | {Flatten(e.InnerException)}";
 }
