@@ -22,7 +22,15 @@ public sealed class DemoDataLoadTests : IAsyncLifetime
     private ThrowawayPostgres? _postgres;
     private DistributedApplication? _app;
 
+    private readonly string _checkpoints = Path.Combine(Path.GetTempPath(), "bhxh-demo-checkpoints-" + Guid.NewGuid().ToString("N"));
+
     private DistributedApplication App => _app!;
+
+    private static string AuditKey()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        return key.ExportPkcs8PrivateKeyPem();
+    }
 
     public async Task InitializeAsync()
     {
@@ -36,6 +44,8 @@ public sealed class DemoDataLoadTests : IAsyncLifetime
             $"--Parameters:portal-client-secret={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}",
             $"--Parameters:demo-data-client-secret={Secret}",
             $"--Parameters:personal-data-key={TestPersonalData.MasterKey}",
+            $"--Parameters:audit-signing-key={AuditKey()}",
+            $"--Parameters:audit-checkpoint-path={_checkpoints}",
         ], timeout.Token);
         _app = await builder.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);
@@ -52,6 +62,11 @@ public sealed class DemoDataLoadTests : IAsyncLifetime
         if (_postgres is not null)
         {
             await _postgres.DisposeAsync();
+        }
+
+        if (Directory.Exists(_checkpoints))
+        {
+            Directory.Delete(_checkpoints, recursive: true);
         }
     }
 
