@@ -11,6 +11,9 @@ public sealed class PlanningClient(HttpClient http)
     public Task<DistrictPlanView?> PlanOfYearAsync(string unit, int year, CancellationToken cancellation = default) =>
         http.GetAsync<DistrictPlanView>(Service, $"/api/units/{Uri.EscapeDataString(unit)}/district-plans/years/{year}", cancellation);
 
+    public Task<DistrictPlanView?> PlanAsync(string unit, Guid id, CancellationToken cancellation = default) =>
+        http.GetAsync<DistrictPlanView>(Service, $"/api/units/{Uri.EscapeDataString(unit)}/district-plans/{id}", cancellation);
+
     public Task<ProgressReportView?> ProgressAsync(string unit, int year, CancellationToken cancellation = default) =>
         http.GetAsync<ProgressReportView>(Service, $"/api/units/{Uri.EscapeDataString(unit)}/progress/years/{year}", cancellation);
 
