@@ -1,6 +1,9 @@
 using BhxhPlatform.ServiceDefaults;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.WebEncoders;
 
 namespace BhxhPlatform.Portal;
 
@@ -23,6 +26,9 @@ public static class PortalDefaults
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
+
+        // Vietnamese as it is in the page source (UTF-8), not as numeric character references.
+        builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return builder;
     }
 
