@@ -49,6 +49,8 @@ public static class PortalSignIn
             {
                 options.Authority = authority;
                 options.RequireHttpsMetadata = new Uri(authority).Scheme == Uri.UriSchemeHttps;
+                // An identity service that does not answer gives the error page soon, not a hanging browser.
+                options.BackchannelTimeout = TimeSpan.FromSeconds(15);
                 options.ClientId = ClientId;
                 options.ClientSecret = secret;
                 options.ResponseType = OpenIdConnectResponseType.Code;
