@@ -5,7 +5,8 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 var database = await builder.AddPlatformDatabaseAsync();
 var demoDataSecret = builder.AddDemoDataSecret();
-var identity = builder.AddIdentityService(database, demoDataSecret);
+var portalSecret = builder.AddSecret("portal-client-secret", SecretKind.ClientSecret);
+var identity = builder.AddIdentityService(database, portalSecret, demoDataSecret);
 
 // One key signs every service's audit checkpoints; it lives in configuration, never in PostgreSQL.
 var auditKey = builder.AddSecret("audit-signing-key", SecretKind.EcSigningKey);
@@ -14,6 +15,7 @@ var outreach = builder.AddService<Projects.Outreach>(ServiceNames.Outreach, data
     .WithEnvironment("PersonalData__MasterKey", builder.AddSecret("personal-data-key", SecretKind.Key256));
 var partners = builder.AddService<Projects.Partners>(ServiceNames.Partners, database, identity).WithAuditCheckpoints(auditKey);
 identity.WithApiPagesOf(planning, outreach, partners);
+builder.AddPortal(identity, portalSecret, planning, outreach, partners, identity);
 builder.AddDemoDataLoader(demoDataSecret, identity, planning, outreach, partners);
 
 await builder.Build().RunAsync();

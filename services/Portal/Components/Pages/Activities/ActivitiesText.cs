@@ -1,0 +1,3 @@
+namespace BhxhPlatform.Portal.Components.Pages.Activities;
+
+public sealed class ActivitiesText;
