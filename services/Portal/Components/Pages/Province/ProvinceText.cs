@@ -1,0 +1,3 @@
+namespace BhxhPlatform.Portal.Components.Pages.Province;
+
+public sealed class ProvinceText;
