@@ -1,0 +1,3 @@
+namespace BhxhPlatform.Portal.Components.Pages.Collection;
+
+public sealed class CollectionText;

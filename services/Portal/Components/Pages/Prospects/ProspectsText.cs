@@ -1,0 +1,3 @@
+namespace BhxhPlatform.Portal.Components.Pages.Prospects;
+
+public sealed class ProspectsText;
