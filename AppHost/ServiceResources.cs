@@ -10,9 +10,6 @@ public static class ServiceResources
 {
     public const string ApiPagePath = "/api-docs";
 
-    /// <summary>The portal's address until the portal is a resource of this AppHost (issue 17 replaces it with its endpoint).</summary>
-    public const string LocalPortalUrl = "http://localhost:5100";
-
     /// <summary>
     /// A platform service: its database, started once PostgreSQL is healthy, trusting the identity
     /// service's published keys (Auth__Authority), healthy itself when
@@ -47,15 +44,16 @@ public static class ServiceResources
     /// clients' secrets are parameters (see <see cref="PlatformSecrets"/>).
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddIdentityService(
-        this IDistributedApplicationBuilder builder, IResourceBuilder<IResourceWithConnectionString> database)
+        this IDistributedApplicationBuilder builder,
+        IResourceBuilder<IResourceWithConnectionString> database,
+        IResourceBuilder<ParameterResource> portalSecret)
     {
         var identity = builder.AddPlatformProject<Projects.Identity>(ServiceNames.Identity, database);
         identity
             .WithEnvironment("Identity__Issuer", identity.GetEndpoint("http"))
             .WithEnvironment("Identity__SigningKey", builder.AddSecret("identity-signing-key", SecretKind.SigningKey))
             .WithEnvironment("Identity__EncryptionKey", builder.AddSecret("identity-encryption-key", SecretKind.Key256))
-            .WithEnvironment("Identity__PortalUrl", builder.Configuration["Parameters:portal-url"] ?? LocalPortalUrl)
-            .WithEnvironment("Identity__Clients__Portal__Secret", builder.AddSecret("portal-client-secret", SecretKind.ClientSecret));
+            .WithEnvironment("Identity__Clients__Portal__Secret", portalSecret);
         if (builder.Environment.IsDevelopment())
         {
             // The demo-data loader signs in as each demo person (password grant), Development only.
@@ -63,6 +61,36 @@ public static class ServiceResources
         }
 
         return identity;
+    }
+
+    /// <summary>
+    /// The web portal: signs people in through the identity service (client <c>portal</c>, whose
+    /// redirect addresses are the portal's own endpoint), calls the services by name through service
+    /// discovery with the person's token, and prints its address when it is ready.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> AddPortal(
+        this IDistributedApplicationBuilder builder,
+        IResourceBuilder<ProjectResource> identity,
+        IResourceBuilder<ParameterResource> portalSecret,
+        params IResourceBuilder<ProjectResource>[] services)
+    {
+        var portal = builder.AddProject<Projects.Portal>(ServiceNames.Portal)
+            .WithHttpHealthCheck("/health")
+            .WithEnvironment("Identity__Authority", identity.GetEndpoint("http"))
+            .WithEnvironment("Identity__ClientSecret", portalSecret);
+        foreach (var service in services)
+        {
+            portal.WithReference(service);
+        }
+
+        identity.WithEnvironment("Identity__PortalUrl", portal.GetEndpoint("http"));
+        builder.Eventing.Subscribe<ResourceReadyEvent>(portal.Resource, (ready, _) =>
+        {
+            var logger = ready.Services.GetRequiredService<ILoggerFactory>().CreateLogger("BhxhPlatform.AppHost");
+            logger.LogInformation("The portal is ready: {Url}", portal.GetEndpoint("http").Url);
+            return Task.CompletedTask;
+        });
+        return portal;
     }
 
     private static IResourceBuilder<ProjectResource> AddPlatformProject<TProject>(

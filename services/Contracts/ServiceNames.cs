@@ -10,5 +10,8 @@ public static class ServiceNames
     /// <summary>The OpenID Connect provider (accounts, grants, sign-in); not a message consumer, so not in <see cref="All"/>.</summary>
     public const string Identity = "identity";
 
+    /// <summary>The web portal (a backend for frontend calling the services with the person's token); not a message consumer, so not in <see cref="All"/>.</summary>
+    public const string Portal = "portal";
+
     public static readonly IReadOnlyList<string> All = [Planning, Outreach, Partners];
 }

@@ -1,0 +1,3 @@
+namespace BhxhPlatform.Portal.Components.Pages.Errors;
+
+public sealed class ErrorsText;

@@ -1,0 +1,3 @@
+namespace BhxhPlatform.Portal.Components.Pages.Home;
+
+public sealed class HomeText;

@@ -1,0 +1,3 @@
+namespace BhxhPlatform.Portal.Components.Pages.Plan;
+
+public sealed class PlanText;

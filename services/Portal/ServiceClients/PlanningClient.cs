@@ -1,0 +1,119 @@
+using BhxhPlatform.Contracts;
+
+namespace BhxhPlatform.Portal.ServiceClients;
+
+/// <summary>The Planning service as the portal reads it (see services/Planning/README.md); the records mirror its JSON.</summary>
+public sealed class PlanningClient(HttpClient http)
+{
+    public const string Service = "planning";
+
+    /// <summary>The district's plan of a year, or null when it has none.</summary>
+    public Task<DistrictPlanView?> PlanOfYearAsync(string unit, int year, CancellationToken cancellation = default) =>
+        http.GetAsync<DistrictPlanView>(Service, $"/api/units/{Uri.EscapeDataString(unit)}/district-plans/years/{year}", cancellation);
+
+    public Task<ProgressReportView?> ProgressAsync(string unit, int year, CancellationToken cancellation = default) =>
+        http.GetAsync<ProgressReportView>(Service, $"/api/units/{Uri.EscapeDataString(unit)}/progress/years/{year}", cancellation);
+
+    public async Task<IReadOnlyList<AudienceView>> AudiencesAsync(CancellationToken cancellation = default) =>
+        await http.GetAsync<List<AudienceView>>(Service, "/api/catalogue/audiences", cancellation) ?? [];
+
+    public async Task<IReadOnlyList<CommuneView>> CommunesAsync(string district, CancellationToken cancellation = default) =>
+        await http.GetAsync<List<CommuneView>>(Service, $"/api/organisation/districts/{Uri.EscapeDataString(district)}/communes", cancellation) ?? [];
+}
+
+public sealed record AudienceView(string Code, string Name, string? Parent);
+
+public sealed record CommuneView(string Id, string Code, string Name);
+
+public sealed record FrequencyView(string Kind, int? Months, int? Min, int? Max, string? Host);
+
+public sealed record PlanLineView(
+    string Code,
+    string AudienceCode,
+    string Subject,
+    string Form,
+    CommunicationForm FormKind,
+    string? FrequencyText,
+    FrequencyView Frequency,
+    string LeadUnit,
+    IReadOnlyList<string> PartnerUnits,
+    string? CoordinationFormText,
+    IReadOnlyList<string> Tasks);
+
+public sealed record LineTargetView(string Code, int Activities, int? CadenceMonths, int? Organisations);
+
+public sealed record DistrictPlanLineView(PlanLineView Line, LineTargetView? Target);
+
+public sealed record DistrictPlanView(
+    Guid Id,
+    string District,
+    int Year,
+    Guid TemplateId,
+    int TemplateVersion,
+    string Status,
+    int Revision,
+    string? LastReason,
+    int PeopleReachedTarget,
+    IReadOnlyList<DistrictPlanLineView> Lines,
+    int Version)
+{
+    /// <summary>Activities count against a plan the province approved (the Outreach check follows the same rule).</summary>
+    public bool IsApproved => Status is "Approved" or "Amending";
+
+    public DistrictPlanLineView? Line(string code) => Lines.FirstOrDefault(l => l.Line.Code == code);
+}
+
+public sealed record PeriodProgressView(int Period, int Expected, int Logged);
+
+public sealed record CapView(string Period, int Max);
+
+public sealed record LineProgressView(
+    string District,
+    Guid PlanId,
+    string Code,
+    string AudienceCode,
+    string Frequency,
+    int ExpectedYear,
+    int ExpectedByNow,
+    int Logged,
+    int PeopleReached,
+    IReadOnlyList<PeriodProgressView> Months,
+    IReadOnlyList<PeriodProgressView> Quarters,
+    CapView? Cap,
+    bool Overdue,
+    bool OverCap,
+    bool NeedsAgreement)
+{
+    public PeriodProgressView? Month(int month) => Months.FirstOrDefault(m => m.Period == month);
+}
+
+public sealed record DistrictProgressView(
+    string District,
+    Guid PlanId,
+    string Status,
+    int Revision,
+    int ExpectedYear,
+    int ExpectedByNow,
+    int Logged,
+    int PeopleReached,
+    int PeopleReachedTarget,
+    int Enrolled,
+    int EnrolmentTarget,
+    int OverdueLines,
+    int OverCapLines,
+    int LinesWithoutAgreement);
+
+public sealed record AudienceProgressView(string AudienceCode, int ExpectedYear, int ExpectedByNow, int Logged, int PeopleReached);
+
+public sealed record ProgressReportView(
+    string Unit,
+    int Year,
+    DateOnly AsOf,
+    int ExpectedYear,
+    int ExpectedByNow,
+    int Logged,
+    int PeopleReached,
+    int Enrolled,
+    IReadOnlyList<DistrictProgressView> Districts,
+    IReadOnlyList<AudienceProgressView> Audiences,
+    IReadOnlyList<LineProgressView> Lines);

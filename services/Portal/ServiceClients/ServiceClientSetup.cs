@@ -1,0 +1,14 @@
+namespace BhxhPlatform.Portal.ServiceClients;
+
+public static class ServiceClientSetup
+{
+    /// <summary>One typed client per service, addressed by its Aspire name (<c>http://planning</c> …) through service discovery.</summary>
+    public static IServiceCollection AddServiceClients(this IServiceCollection services)
+    {
+        services.AddTransient<AccessTokenHandler>();
+        services.AddHttpClient<PlanningClient>(http => http.BaseAddress = new Uri("http://planning")).AddHttpMessageHandler<AccessTokenHandler>();
+        services.AddHttpClient<OutreachClient>(http => http.BaseAddress = new Uri("http://outreach")).AddHttpMessageHandler<AccessTokenHandler>();
+        services.AddHttpClient<PartnersClient>(http => http.BaseAddress = new Uri("http://partners")).AddHttpMessageHandler<AccessTokenHandler>();
+        return services;
+    }
+}
