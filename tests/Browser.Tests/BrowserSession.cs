@@ -36,10 +36,13 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>Where this test's screenshots are written.</summary>
     public string Folder => _folder;
 
+    /// <summary>tests/Browser.Tests/TestResults of this checkout (ignored by git): screenshots and the platform's logs.</summary>
+    public static string ResultsRoot => Path.Combine(RepositoryRoot.Above(AppContext.BaseDirectory), "tests", "Browser.Tests", "TestResults");
+
     public static string ScreenshotRoot =>
         Environment.GetEnvironmentVariable("BROWSER_SCREENSHOTS") is { Length: > 0 } configured
             ? configured
-            : Path.Combine(RepositoryRoot.Above(AppContext.BaseDirectory), "tests", "Browser.Tests", "TestResults", "screenshots");
+            : Path.Combine(ResultsRoot, "screenshots");
 
     internal static async Task<BrowserSession> OpenAsync(IPlaywright playwright, string test, bool javaScript)
     {

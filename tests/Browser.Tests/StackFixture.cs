@@ -17,7 +17,7 @@ namespace BhxhPlatform.Browser.Tests;
 /// throwaway PostgreSQL, with keys and secrets made for this run and no demo data, so each journey sets up
 /// what it needs. Also holds the Playwright driver; each test opens its own browser (<see cref="OpenBrowserAsync"/>).
 /// </summary>
-public sealed class StackFixture : IAsyncLifetime
+public sealed class StackFixture : IAsyncLifetime, IDisposable
 {
     public const string DemoDataSecret = "demo-data-secret-of-the-browser-tests";
     public const string Password = "Demo@2026";
@@ -49,10 +49,11 @@ public sealed class StackFixture : IAsyncLifetime
                 "--Parameters:load-demo-data=false",
             ], timeout.Token);
             _app = await builder.BuildAsync(timeout.Token);
+            var model = _app.Services.GetRequiredService<DistributedApplicationModel>();
+            KeepLogs(model);
             await _app.StartAsync(timeout.Token);
 
-            // Every project of the AppHost (identity, the services and the portal once it is one), healthy.
-            var model = _app.Services.GetRequiredService<DistributedApplicationModel>();
+            // Every project of the AppHost (identity, the services and the portal), healthy.
             foreach (var project in model.Resources.OfType<ProjectResource>())
             {
                 await _app.ResourceNotifications.WaitForResourceHealthyAsync(project.Name, timeout.Token);
@@ -66,6 +67,43 @@ public sealed class StackFixture : IAsyncLifetime
             throw;
         }
     }
+
+    /// <summary>Where each resource's console output is written, one file per resource, for a failing journey's reader.</summary>
+    public static string LogFolder => Path.Combine(BrowserSession.ResultsRoot, "logs");
+
+    private readonly CancellationTokenSource _stopLogs = new();
+    private readonly List<Task> _logWriters = [];
+
+    private void KeepLogs(DistributedApplicationModel model)
+    {
+        Directory.CreateDirectory(LogFolder);
+        var logs = App.Services.GetRequiredService<ResourceLoggerService>();
+        foreach (var resource in model.Resources)
+        {
+            var file = Path.Combine(LogFolder, $"{resource.Name}.log");
+            _logWriters.Add(Task.Run(async () =>
+            {
+                await using var writer = new StreamWriter(file, append: false) { AutoFlush = true };
+                try
+                {
+                    await foreach (var batch in logs.WatchAsync(resource.Name).WithCancellation(_stopLogs.Token))
+                    {
+                        foreach (var line in batch)
+                        {
+                            await writer.WriteLineAsync(line.Content);
+                        }
+                    }
+                }
+                catch (OperationCanceledException)
+                {
+                    // The platform stopped.
+                }
+            }));
+        }
+    }
+
+    /// <summary>The portal's address, as the browser reaches it.</summary>
+    public Uri Portal => Endpoint(ServiceNames.Portal);
 
     /// <summary>The address of one of the AppHost's resources (its http endpoint).</summary>
     public Uri Endpoint(string resource) => App.GetEndpoint(resource, "http");
@@ -106,6 +144,8 @@ public sealed class StackFixture : IAsyncLifetime
         return body.GetProperty("access_token").GetString()!;
     }
 
+    public void Dispose() => _stopLogs.Dispose();
+
     public async Task DisposeAsync()
     {
         _playwright?.Dispose();
@@ -113,9 +153,12 @@ public sealed class StackFixture : IAsyncLifetime
         if (_app is not null)
         {
             await _app.StopAsync();
+            await _stopLogs.CancelAsync();
+            await Task.WhenAll(_logWriters);
             await _app.DisposeAsync();
             _app = null;
         }
+
 
         if (_postgres is not null)
         {
