@@ -20,33 +20,17 @@ public sealed class DemoDataLoadTests : IAsyncLifetime
     private const string Secret = "demo-data-secret-of-the-demo-data-tests";
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(15);
     private ThrowawayPostgres? _postgres;
+    private AppHostArguments? _arguments;
     private DistributedApplication? _app;
 
-    private readonly string _checkpoints = Path.Combine(Path.GetTempPath(), "bhxh-demo-checkpoints-" + Guid.NewGuid().ToString("N"));
-
     private DistributedApplication App => _app!;
-
-    private static string AuditKey()
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        return key.ExportPkcs8PrivateKeyPem();
-    }
 
     public async Task InitializeAsync()
     {
         _postgres = await ThrowawayPostgres.StartAsync();
         using var timeout = new CancellationTokenSource(Timeout);
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-        [
-            $"--ConnectionStrings:bhxh={_postgres.ConnectionString}",
-            $"--Parameters:identity-signing-key={TestSigningKey.Rsa().PrivatePem()}",
-            $"--Parameters:identity-encryption-key={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}",
-            $"--Parameters:portal-client-secret={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}",
-            $"--Parameters:demo-data-client-secret={Secret}",
-            $"--Parameters:personal-data-key={TestPersonalData.MasterKey}",
-            $"--Parameters:audit-signing-key={AuditKey()}",
-            $"--Parameters:audit-checkpoint-path={_checkpoints}",
-        ], timeout.Token);
+        _arguments = new AppHostArguments(_postgres.ConnectionString, Secret, loadDemoData: true);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(_arguments.ToArray(), timeout.Token);
         _app = await builder.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);
     }
@@ -64,10 +48,7 @@ public sealed class DemoDataLoadTests : IAsyncLifetime
             await _postgres.DisposeAsync();
         }
 
-        if (Directory.Exists(_checkpoints))
-        {
-            Directory.Delete(_checkpoints, recursive: true);
-        }
+        _arguments?.Dispose();
     }
 
     private LoaderSettings Settings => new(

@@ -25,12 +25,6 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// <summary>Where the services write their signed audit checkpoints during this run (removed after).</summary>
     public string CheckpointFolder { get; } = Path.Combine(Path.GetTempPath(), "bhxh-e2e-checkpoints-" + Guid.NewGuid().ToString("N"));
 
-    private static string AuditKey()
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        return key.ExportPkcs8PrivateKeyPem();
-    }
-
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The platform is not started.");
 
     public async Task InitializeAsync()
@@ -39,19 +33,9 @@ public sealed class PlatformFixture : IAsyncLifetime
         try
         {
             using var timeout = new CancellationTokenSource(StartTimeout);
+            // The end-to-end tests start empty; tests/DemoData.Tests loads the demo data.
             var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            [
-                $"--ConnectionStrings:bhxh={_postgres.ConnectionString}",
-                $"--Parameters:identity-signing-key={TestSigningKey.Rsa().PrivatePem()}",
-                $"--Parameters:identity-encryption-key={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}",
-                $"--Parameters:portal-client-secret={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}",
-                $"--Parameters:demo-data-client-secret={DemoDataSecret}",
-                $"--Parameters:personal-data-key={TestPersonalData.MasterKey}",
-                // The end-to-end tests start empty; tests/DemoData.Tests loads the demo data.
-                "--Parameters:load-demo-data=false",
-                $"--Parameters:audit-signing-key={AuditKey()}",
-                $"--Parameters:audit-checkpoint-path={CheckpointFolder}",
-            ], timeout.Token);
+                new AppHostArguments(_postgres.ConnectionString, DemoDataSecret, loadDemoData: false, CheckpointFolder).ToArray(), timeout.Token);
             _app = await builder.BuildAsync(timeout.Token);
             await _app.StartAsync(timeout.Token);
             foreach (var service in ServiceNames.All.Append(ServiceNames.Identity))
