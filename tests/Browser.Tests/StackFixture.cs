@@ -158,7 +158,7 @@ public sealed class StackFixture : IAsyncLifetime, IDisposable
             _postgres = null;
         }
 
-        _arguments?.Dispose();
+        _arguments?.DeleteCheckpoints();
         _arguments = null;
     }
 }

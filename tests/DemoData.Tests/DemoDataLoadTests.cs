@@ -48,7 +48,7 @@ public sealed class DemoDataLoadTests : IAsyncLifetime
             await _postgres.DisposeAsync();
         }
 
-        _arguments?.Dispose();
+        _arguments?.DeleteCheckpoints();
     }
 
     private LoaderSettings Settings => new(

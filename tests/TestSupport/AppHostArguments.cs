@@ -4,9 +4,9 @@ namespace BhxhPlatform.TestSupport;
 
 /// <summary>
 /// The command line a test hands the AppHost (Aspire.Hosting.Testing): its throwaway PostgreSQL, keys and
-/// secrets made for this run, and a folder of its own for the signed audit checkpoints, removed on dispose.
+/// secrets made for this run, and a folder of its own for the signed audit checkpoints, removed by <see cref="DeleteCheckpoints"/>.
 /// </summary>
-public sealed class AppHostArguments : IDisposable
+public sealed class AppHostArguments
 {
     private readonly string _connectionString;
     private readonly string _demoDataSecret;
@@ -37,7 +37,8 @@ public sealed class AppHostArguments : IDisposable
         $"--Parameters:load-demo-data={(_loadDemoData ? "true" : "false")}",
     ];
 
-    public void Dispose()
+    /// <summary>Removes the checkpoint folder (the run is over).</summary>
+    public void DeleteCheckpoints()
     {
         if (Directory.Exists(CheckpointFolder))
         {
