@@ -5,8 +5,7 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 var database = await builder.AddPlatformDatabaseAsync();
 var demoDataSecret = builder.AddDemoDataSecret();
-var portalSecret = builder.AddSecret("portal-client-secret", SecretKind.ClientSecret);
-var identity = builder.AddIdentityService(database, portalSecret, demoDataSecret);
+var (identity, portalSecret) = builder.AddIdentityService(database, demoDataSecret);
 
 // One key signs every service's audit checkpoints; it lives in configuration, never in PostgreSQL.
 var auditKey = builder.AddSecret("audit-signing-key", SecretKind.EcSigningKey);

@@ -58,25 +58,26 @@ public static class ServiceResources
     /// The identity service (OpenID Connect provider): its issuer is its own address, its keys and the
     /// clients' secrets are parameters (see <see cref="PlatformSecrets"/>); the demo-data client's in Development only.
     /// </summary>
-    public static IResourceBuilder<ProjectResource> AddIdentityService(
+    /// <returns>The identity service and the portal client's secret (the portal presents it).</returns>
+    public static (IResourceBuilder<ProjectResource> Identity, IResourceBuilder<ParameterResource> PortalSecret) AddIdentityService(
         this IDistributedApplicationBuilder builder,
         IResourceBuilder<IResourceWithConnectionString> database,
-        IResourceBuilder<ParameterResource> portalSecret,
         IResourceBuilder<ParameterResource>? demoDataSecret)
     {
         var identity = builder.AddPlatformProject<Projects.Identity>(ServiceNames.Identity, database);
         identity
             .WithEnvironment("Identity__Issuer", identity.GetEndpoint("http"))
             .WithEnvironment("Identity__SigningKey", builder.AddSecret("identity-signing-key", SecretKind.SigningKey))
-            .WithEnvironment("Identity__EncryptionKey", builder.AddSecret("identity-encryption-key", SecretKind.Key256))
-            .WithEnvironment("Identity__Clients__Portal__Secret", portalSecret);
+            .WithEnvironment("Identity__EncryptionKey", builder.AddSecret("identity-encryption-key", SecretKind.Key256));
+        var portalSecret = builder.AddSecret("portal-client-secret", SecretKind.ClientSecret);
+        identity.WithEnvironment("Identity__Clients__Portal__Secret", portalSecret);
         if (demoDataSecret is not null)
         {
             // The demo-data loader signs in as each demo person (password grant), Development only.
             identity.WithEnvironment("Identity__Clients__DemoData__Secret", demoDataSecret);
         }
 
-        return identity;
+        return (identity, portalSecret);
     }
 
     /// <summary>
