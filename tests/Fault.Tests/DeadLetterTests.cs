@@ -141,9 +141,10 @@ public sealed class DeadLetterTests(ITestOutputHelper output)
             replayed.IsSuccessStatusCode.ShouldBeTrue(await replayed.Content.ReadAsStringAsync());
         }
 
-        // Wolverine's durability agent moves a replayed letter back on its own rounds; since an earlier Planning
-        // process (the one that approved the plan) ran in this database, that took longer than 30 s here.
-        var afterReplay = await Faults.EventuallyAsync(() => Faults.PlanningActivitiesAsync(cs), ids => ids.Contains(first));
+        // The replayed letter goes back to Planning's inbox unowned; Wolverine's durability agent, which this node
+        // runs once it has taken over the agents of the earlier Planning process (the one that approved the plan),
+        // recovers it. That took over 60 s on a loaded 2-core machine: the step gets three minutes.
+        var afterReplay = await Faults.EventuallyAsync(() => Faults.PlanningActivitiesAsync(cs), ids => ids.Contains(first), TimeSpan.FromMinutes(3));
         afterReplay.ShouldContain(first, $"{await Faults.EnvelopesAsync(cs)}\n{planning.Output}");
     }
 
