@@ -103,6 +103,22 @@ public sealed class BrowserSession : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// With README_SCREENSHOTS set (a folder, or "1" for docs/screenshots of this checkout), the page as it is now
+    /// (the window, not the whole page) saved there as <paramref name="name"/>.png for the README; otherwise nothing.
+    /// </summary>
+    public async Task ForReadmeAsync(string name)
+    {
+        if (Environment.GetEnvironmentVariable("README_SCREENSHOTS") is not { Length: > 0 } folder)
+        {
+            return;
+        }
+
+        folder = folder == "1" ? Path.Combine(RepositoryRoot.Above(AppContext.BaseDirectory), "docs", "screenshots") : folder;
+        Directory.CreateDirectory(folder);
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}.png") });
+    }
+
     private async Task<AxeResult> AxeWithScriptAsync()
     {
         var html = await Page.ContentAsync();
