@@ -149,6 +149,22 @@ public sealed class Given(StackFixture stack)
     }
 
     /// <summary>
+    /// A collection-service organisation registered by the district's officer in Partners, once Outreach knows it
+    /// (its <c>PartnerRegistered</c> message received): the only kind of organisation prospects are handed to.
+    /// </summary>
+    public async Task<Guid> CollectionOrganisationAsync(string district, string officer, string name)
+    {
+        using var partners = await stack.ApiAsync(ServiceNames.Partners, officer);
+        var created = await SendAsync(partners, $"/api/units/{district}/partners", new { name, type = "CollectionServiceOrganisation" });
+        var id = created.GetProperty("value").GetGuid();
+        using var outreach = await stack.ApiAsync(ServiceNames.Outreach, officer);
+        await Eventually.TrueAsync(
+            async () => (await GetAsync(outreach, $"/api/units/{district}/known-partners")).EnumerateArray().Any(p => p.GetProperty("id").GetGuid() == id),
+            $"Outreach knowing the organisation {name}");
+        return id;
+    }
+
+    /// <summary>
     /// An account opened by the province administrator through the identity service's account API (password
     /// <see cref="StackFixture.Password"/>, no change required); nothing is done when the user name exists.
     /// </summary>
