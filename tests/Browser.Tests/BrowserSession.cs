@@ -20,7 +20,9 @@ public sealed class BrowserSession : IAsyncDisposable
     private readonly IBrowserContext _context;
     private readonly string _folder;
     private readonly bool _javaScript;
+    private static readonly Dictionary<string, int> Sessions = [];
     private int _shots;
+    private string _prefix = string.Empty;
 
     private BrowserSession(IBrowser browser, IBrowserContext context, IPage page, string folder, bool javaScript)
     {
@@ -60,13 +62,20 @@ public sealed class BrowserSession : IAsyncDisposable
             context.SetDefaultTimeout(30_000);
             var page = await context.NewPageAsync();
             var folder = Path.Combine(ScreenshotRoot, test);
-            if (Directory.Exists(folder))
+            int session;
+            lock (Sessions)
+            {
+                session = Sessions[test] = Sessions.GetValueOrDefault(test) + 1;
+            }
+
+            // A test's first browser clears what an earlier run left; a journey's later browsers (another person) add to it.
+            if (session == 1 && Directory.Exists(folder))
             {
                 Directory.Delete(folder, recursive: true);
             }
 
             Directory.CreateDirectory(folder);
-            return new BrowserSession(browser, context, page, folder, javaScript);
+            return new BrowserSession(browser, context, page, folder, javaScript) { _prefix = session == 1 ? string.Empty : $"{session}-" };
         }
         catch
         {
@@ -91,7 +100,7 @@ public sealed class BrowserSession : IAsyncDisposable
     public async Task SeenAsync(string name)
     {
         await Page.WaitForLoadStateAsync(LoadState.Load);
-        var file = Path.Combine(_folder, $"{++_shots:00}-{name}.png");
+        var file = Path.Combine(_folder, $"{_prefix}{++_shots:00}-{name}.png");
         await Page.ScreenshotAsync(new() { Path = file, FullPage = true });
 
         // axe is a script: a page opened without JavaScript is checked in a second, scripted context of the same browser.
@@ -101,6 +110,22 @@ public sealed class BrowserSession : IAsyncDisposable
         {
             throw new AccessibilityViolationException(Describe(name, Page.Url, blocking));
         }
+    }
+
+    /// <summary>
+    /// With README_SCREENSHOTS set (a folder, or "1" for docs/screenshots of this checkout), the page as it is now
+    /// (the window, not the whole page) saved there as <paramref name="name"/>.png for the README; otherwise nothing.
+    /// </summary>
+    public async Task ForReadmeAsync(string name)
+    {
+        if (Environment.GetEnvironmentVariable("README_SCREENSHOTS") is not { Length: > 0 } folder)
+        {
+            return;
+        }
+
+        folder = folder == "1" ? Path.Combine(RepositoryRoot.Above(AppContext.BaseDirectory), "docs", "screenshots") : folder;
+        Directory.CreateDirectory(folder);
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}.png") });
     }
 
     private async Task<AxeResult> AxeWithScriptAsync()
@@ -148,7 +173,7 @@ public sealed class BrowserSession : IAsyncDisposable
         try
         {
             // The page as the test left it (where it stopped, when it failed).
-            await Page.ScreenshotAsync(new() { Path = Path.Combine(_folder, "end.png"), FullPage = true });
+            await Page.ScreenshotAsync(new() { Path = Path.Combine(_folder, $"{_prefix}end.png"), FullPage = true });
         }
         catch (PlaywrightException)
         {

@@ -108,6 +108,63 @@ public sealed class Given(StackFixture stack)
     }
 
     /// <summary>
+    /// The district's approved plan of the year, and Outreach knowing it (its <c>DistrictPlanApproved</c> message
+    /// received), so activities may be logged against its lines; the district's officer account opened when missing.
+    /// </summary>
+    public async Task<JsonElement> PlanReadyForActivitiesAsync(string district, string officer, string officerName, int year)
+    {
+        await AccountAsync(district, officer, officerName, "district-officer");
+        var plan = await ApprovedPlanAsync(district, officer, year);
+        using var outreach = await stack.ApiAsync(ServiceNames.Outreach, officer);
+        await Eventually.TrueAsync(
+            async () => (await GetAsync(outreach, $"/api/units/{district}/known-plans")).EnumerateArray().Any(p => p.GetProperty("year").GetInt32() == year),
+            $"Outreach knowing the approved plan of {district} for {year}");
+        return plan;
+    }
+
+    /// <summary>
+    /// One activity logged by the district's officer through Outreach's API, on the first line of the plan whose form
+    /// needs no section of its own (people reached and a summary), yesterday 08:00–09:00 in Vietnam.
+    /// </summary>
+    public async Task ActivityAsync(string district, string officer, JsonElement plan, int peopleReached)
+    {
+        string[] withSections = ["DirectContact", "Conference", "MassMedia", "SmsPhone"];
+        var line = plan.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("line"))
+            .First(l => !withSections.Contains(l.GetProperty("formKind").GetString()));
+        var vietnam = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+        var yesterday = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, vietnam).Date.AddDays(-1);
+        var start = new DateTimeOffset(yesterday.AddHours(8), vietnam.GetUtcOffset(yesterday));
+        using var outreach = await stack.ApiAsync(ServiceNames.Outreach, officer);
+        await SendAsync(outreach, $"/api/units/{district}/activities", new
+        {
+            districtPlanId = plan.GetProperty("id").GetGuid(),
+            planLineCode = line.GetProperty("code").GetString(),
+            audienceCode = line.GetProperty("audienceCode").GetString(),
+            form = line.GetProperty("formKind").GetString(),
+            startedAt = start,
+            endedAt = start.AddHours(1),
+            peopleReached,
+            summary = "Hoạt động ghi qua API cho kiểm thử bảng tổng hợp",
+        });
+    }
+
+    /// <summary>
+    /// A collection-service organisation registered by the district's officer in Partners, once Outreach knows it
+    /// (its <c>PartnerRegistered</c> message received): the only kind of organisation prospects are handed to.
+    /// </summary>
+    public async Task<Guid> CollectionOrganisationAsync(string district, string officer, string name)
+    {
+        using var partners = await stack.ApiAsync(ServiceNames.Partners, officer);
+        var created = await SendAsync(partners, $"/api/units/{district}/partners", new { name, type = "CollectionServiceOrganisation" });
+        var id = created.GetProperty("value").GetGuid();
+        using var outreach = await stack.ApiAsync(ServiceNames.Outreach, officer);
+        await Eventually.TrueAsync(
+            async () => (await GetAsync(outreach, $"/api/units/{district}/known-partners")).EnumerateArray().Any(p => p.GetProperty("id").GetGuid() == id),
+            $"Outreach knowing the organisation {name}");
+        return id;
+    }
+
+    /// <summary>
     /// An account opened by the province administrator through the identity service's account API (password
     /// <see cref="StackFixture.Password"/>, no change required); nothing is done when the user name exists.
     /// </summary>

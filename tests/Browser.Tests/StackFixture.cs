@@ -53,6 +53,8 @@ public sealed class StackFixture : IAsyncLifetime, IDisposable
             }
 
             _playwright = await Playwright.CreateAsync();
+            // Two cores run the whole platform: a page (the sign-in's redirects above all) may take longer than Playwright's 5 s.
+            Assertions.SetDefaultExpectTimeout(20_000);
         }
         catch
         {

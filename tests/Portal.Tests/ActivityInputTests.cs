@@ -32,6 +32,19 @@ public sealed class ActivityInputTests
     };
 
     [Fact]
+    public void A_posted_form_whose_lists_bound_as_null_is_completed_with_empty_slots()
+    {
+        // What the form binder gives for a report posted without team, materials or partners.
+        var posted = new ActivityInput { TeamMembers = null!, Materials = null!, Partners = null! };
+
+        var completed = posted.Complete([]);
+
+        completed.TeamMembers.Count.ShouldBe(FormSections.TeamSlots);
+        completed.Materials.Count.ShouldBe(FormSections.MaterialSlots);
+        completed.Partners.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Direct_advice_sends_the_team_and_materials_and_no_form_details()
     {
         var (request, errors) = Typed().ToRequest(Plan, "2.04", "2", CommunicationForm.DirectContact, k => k);

@@ -17,6 +17,16 @@ public sealed class PlanningClient(HttpClient http)
     public Task<ProgressReportView?> ProgressAsync(string unit, int year, CancellationToken cancellation = default) =>
         http.GetAsync<ProgressReportView>(Service, $"/api/units/{Uri.EscapeDataString(unit)}/progress/years/{year}", cancellation);
 
+    // The district's own steps on its plan (Planning's state machine decides which one a status allows).
+    public Task<ServiceResult<object>> SetTargetsAsync(string unit, Guid id, PlanTargetsCommand targets, CancellationToken cancellation = default) =>
+        http.PostAsync<object>(Service, $"/api/units/{Uri.EscapeDataString(unit)}/district-plans/{id}/targets", targets, cancellation);
+
+    public Task<ServiceResult<object>> SubmitAsync(string unit, Guid id, long version, CancellationToken cancellation = default) =>
+        http.PostAsync<object>(Service, $"/api/units/{Uri.EscapeDataString(unit)}/district-plans/{id}/submit", new { version }, cancellation);
+
+    public Task<ServiceResult<object>> AmendAsync(string unit, Guid id, long version, string reason, CancellationToken cancellation = default) =>
+        http.PostAsync<object>(Service, $"/api/units/{Uri.EscapeDataString(unit)}/district-plans/{id}/amend", new { version, reason }, cancellation);
+
     public async Task<IReadOnlyList<AudienceView>> AudiencesAsync(CancellationToken cancellation = default) =>
         await http.GetAsync<List<AudienceView>>(Service, "/api/catalogue/audiences", cancellation) ?? [];
 
@@ -45,6 +55,11 @@ public sealed record PlanLineView(
 
 public sealed record LineTargetView(string Code, int Activities, int? CadenceMonths, int? Organisations);
 
+public sealed record EnrolmentTargetView(EnrolmentScheme Scheme, int People);
+
+/// <summary>Planning's <c>SetDistrictPlanTargets</c>: every line's target, people reached, enrolments by scheme.</summary>
+public sealed record PlanTargetsCommand(long Version, IReadOnlyList<LineTargetView> Lines, int PeopleReached, IReadOnlyList<EnrolmentTargetView> Enrolments);
+
 public sealed record DistrictPlanLineView(PlanLineView Line, LineTargetView? Target);
 
 public sealed record DistrictPlanView(
@@ -62,6 +77,11 @@ public sealed record DistrictPlanView(
 {
     /// <summary>Activities count against a plan the province approved (the Outreach check follows the same rule).</summary>
     public bool IsApproved => Status is "Approved" or "Amending";
+
+    /// <summary>The district may change its targets and submit (Planning's editable statuses).</summary>
+    public bool IsEditable => Status is "Draft" or "Returned" or "Amending";
+
+    public IReadOnlyList<EnrolmentTargetView> EnrolmentTargets { get; init; } = [];
 
     public DistrictPlanLineView? Line(string code) => Lines.FirstOrDefault(l => l.Line.Code == code);
 }

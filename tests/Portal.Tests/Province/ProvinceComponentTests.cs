@@ -78,6 +78,13 @@ public sealed class ProvinceComponentTests : IDisposable
         rendered.Find("svg[data-testid=chart-units] title").TextContent.ShouldBe("Theo đơn vị");
     }
 
+    [Theory]
+    [InlineData("Huyện Xuân Lộc", "Huyện Xuân Lộc")]
+    [InlineData("Cấp ủy, chính quyền các cấp; các cơ quan, ban, ngành", "Cấp ủy, chính quyền các…")]
+    [InlineData("Ngườisửdụnglaođộngngườilaođộngthuộcdiện", "Ngườisửdụnglaođộngngườilaođ…")]
+    public void A_long_bar_label_is_cut_at_a_word_to_fit_the_label_column(string label, string shown) =>
+        BarChart.Short(label).ShouldBe(shown);
+
     private static TemplateLineView Line(string code, string subject) => new(
         code, "NLD", subject, "Hội nghị", CommunicationForm.Conference, "Hằng quý", new FrequencySpecView("Monthly"),
         "Phòng Truyền thông", ["Liên đoàn Lao động"], null, "None", ["Tổ chức hội nghị"]);

@@ -67,6 +67,10 @@ public sealed class ActivityInput
     public ActivityInput Complete(IReadOnlyList<KnownPartnerView> partners)
     {
         ArgumentNullException.ThrowIfNull(partners);
+        // A posted form without a form's section (no team for a report, no partners known) binds its list as null.
+        TeamMembers ??= [];
+        Materials ??= [];
+        Partners ??= [];
         while (TeamMembers.Count < FormSections.TeamSlots)
         {
             TeamMembers.Add(null);
