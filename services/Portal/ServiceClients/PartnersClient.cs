@@ -64,6 +64,9 @@ public sealed class PartnersClient(HttpClient http)
     public async Task<IReadOnlyList<QuarterlyTrainingView>> QuarterlyRuleAsync(string unit, int year, CancellationToken cancellation = default) =>
         await http.GetAsync<List<QuarterlyTrainingView>>(Service, $"{Units(unit)}/trainings/quarterly-rule?year={year}", cancellation) ?? [];
 
+    public Task<TrainingView?> TrainingAsync(string unit, Guid id, CancellationToken cancellation = default) =>
+        http.GetAsync<TrainingView>(Service, $"{Units(unit)}/trainings/{id}", cancellation);
+
     public Task<ServiceResult<Created>> ScheduleTrainingAsync(string unit, ScheduleTrainingRequest training, CancellationToken cancellation = default) =>
         http.PostAsync<Created>(Service, $"{Units(unit)}/trainings", training, cancellation);
 
