@@ -162,6 +162,41 @@ public sealed class PartnershipComponentTests : IDisposable
         page.Find("[data-testid=agreement-facts] a").GetAttribute("href").ShouldBe($"/partners/{Union.Id}");
     }
 
+    [Fact]
+    public void The_forms_render_while_the_services_have_not_answered_yet()
+    {
+        var pending = new Pending();
+        _context.Services.AddSingleton(new PartnersClient(new HttpClient(pending) { BaseAddress = new Uri("http://partners") }));
+        _context.Services.AddSingleton(new PlanningClient(new HttpClient(pending) { BaseAddress = new Uri("http://planning") }));
+        _context.Services.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(Today.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(7))));
+        var http = Officer();
+
+        string? Form<T>() where T : Microsoft.AspNetCore.Components.IComponent =>
+            _context.Render<T>(p => p.AddCascadingValue(http)).Find("form[data-testid]").GetAttribute("data-testid");
+
+        Form<DraftAgreement>().ShouldBe("draft-agreement");
+        Form<BhxhPlatform.Portal.Components.Pages.Collaborators.EnlistCollaborator>().ShouldBe("enlist-collaborator");
+        Form<BhxhPlatform.Portal.Components.Pages.Trainings.ScheduleTraining>().ShouldBe("schedule-training");
+        Form<BhxhPlatform.Portal.Components.Pages.Commendations.AwardCommendation>().ShouldBe("award-commendation");
+        Form<RegisterPartner>().ShouldBe("register-partner");
+    }
+
+    private static DefaultHttpContext Officer() => new()
+    {
+        User = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(PortalUser.NameClaim, "Cán bộ"), new Claim(PortalUser.UnitClaim, "bien-hoa"), new Claim(PortalUser.RoleClaim, PortalUser.DistrictOfficer)], "test")),
+    };
+
+    /// <summary>A service that has not answered yet (the page renders first with what it has).</summary>
+    private sealed class Pending : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new OperationCanceledException(cancellationToken);
+        }
+    }
+
     private IRenderedComponent<T> RenderPage<T>(AgreementView agreement, Action<ComponentParameterCollectionBuilder<T>> parameters)
         where T : Microsoft.AspNetCore.Components.IComponent
     {
@@ -173,11 +208,7 @@ public sealed class PartnershipComponentTests : IDisposable
         _context.Services.AddSingleton(new PartnersClient(new HttpClient(new Answers(json)) { BaseAddress = new Uri("http://partners") }));
         _context.Services.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(Today.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(7))));
         _context.Services.AddSingleton(new PlanningClient(new HttpClient(new Answers([])) { BaseAddress = new Uri("http://planning") }));
-        var http = new DefaultHttpContext
-        {
-            User = new ClaimsPrincipal(new ClaimsIdentity(
-                [new Claim(PortalUser.NameClaim, "Cán bộ"), new Claim(PortalUser.UnitClaim, "bien-hoa"), new Claim(PortalUser.RoleClaim, PortalUser.DistrictOfficer)], "test")),
-        };
+        var http = Officer();
         return _context.Render<T>(p =>
         {
             p.AddCascadingValue(http);
