@@ -9,6 +9,7 @@ public static class ServiceClientSetup
         services.AddHttpClient<PlanningClient>(http => http.BaseAddress = new Uri("http://planning")).AddHttpMessageHandler<AccessTokenHandler>();
         services.AddHttpClient<OutreachClient>(http => http.BaseAddress = new Uri("http://outreach")).AddHttpMessageHandler<AccessTokenHandler>();
         services.AddHttpClient<ProspectsClient>(http => http.BaseAddress = new Uri("http://outreach")).AddHttpMessageHandler<AccessTokenHandler>();
+        services.AddHttpClient<EmployersClient>(http => http.BaseAddress = new Uri("http://outreach")).AddHttpMessageHandler<AccessTokenHandler>();
         services.AddHttpClient<PartnersClient>(http => http.BaseAddress = new Uri("http://partners")).AddHttpMessageHandler<AccessTokenHandler>();
         services.AddHttpClient<ProvincePlanningClient>(http => http.BaseAddress = new Uri("http://planning")).AddHttpMessageHandler<AccessTokenHandler>();
         return services;

@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using BhxhPlatform.Contracts;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace BhxhPlatform.Browser.Tests;
+
+/// <summary>
+/// A district officer's partner work through the portal's pages, each page saved and checked with axe: register a partner
+/// (the service's problems beside the fields first), draft an agreement ending within 30 days, sign it, find it among those
+/// expiring soon and on the home page, renew it and end it; then the collaborators', trainings', commendations' and employer disclosures' pages.
+/// </summary>
+[Collection(StackCollection.Name)]
+public sealed class PartnerPagesTests
+{
+    private const string Officer = "officer.bien-hoa";
+    private readonly StackFixture stack;
+
+    public PartnerPagesTests(StackFixture stack)
+    {
+        this.stack = stack;
+        // The first sign-in after the stack starts (the portal's callback, its first token exchange) takes more than
+        // Playwright's 5 s on a loaded two-core machine; the assertions still wait for what they name, only longer.
+        Assertions.SetDefaultExpectTimeout(20_000);
+    }
+
+    private static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh")).DateTime);
+
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Shown(DateOnly day) => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task An_officer_registers_a_partner_signs_renews_and_ends_an_agreement_and_visits_the_partner_pages()
+    {
+        var name = $"Hội Cựu chiến binh {Guid.NewGuid().ToString("N")[..6]}";
+        var title = $"Chương trình phối hợp tuyên truyền {Guid.NewGuid().ToString("N")[..6]}";
+        var endsOn = Today.AddDays(20);
+        await using var browser = await stack.OpenBrowserAsync();
+        var page = browser.Page;
+        await browser.SignInAsync(stack, Officer);
+
+        await page.MenuAsync("Đối tác phối hợp");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Đối tác phối hợp");
+        await browser.SeenAsync("partners");
+
+        // Register: an empty form gets the service's problems beside its fields, then the partner is registered.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Đăng ký đối tác" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng ký", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#f-name-error")).ToContainTextAsync("Tên đơn vị");
+        await Expect(page.Locator("#f-type-error")).ToHaveTextAsync("Loại đơn vị không được để trống.");
+        await browser.SeenAsync("register-partner-problems");
+        await page.GetByLabel("Tên đơn vị").FillAsync(name);
+        await page.GetByLabel("Loại đơn vị").SelectOptionAsync(new SelectOptionValue { Label = "Hội, đoàn thể" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng ký", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(name);
+        await Expect(page.GetByTestId("partner-status")).ToHaveTextAsync("Đang hoạt động");
+        await browser.SeenAsync("partner");
+
+        // Draft an agreement with it, ending within 30 days, and sign it.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Soạn thỏa thuận với đơn vị này" }).ClickAsync();
+        await Expect(page.GetByLabel(name)).ToBeCheckedAsync();
+        await page.GetByLabel("Loại thỏa thuận").SelectOptionAsync(new SelectOptionValue { Label = "Chương trình phối hợp" });
+        await page.GetByLabel("Tên thỏa thuận").FillAsync(title);
+        await page.GetByLabel("Hội nghị", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Ngày kết thúc").FillAsync(Iso(Today.AddDays(-1)));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu dự thảo" }).ClickAsync();
+        await Expect(page.Locator("#f-endsOn-error")).ToHaveTextAsync("Ngày kết thúc phải sau ngày bắt đầu.");
+        await Expect(page.GetByLabel("Tên thỏa thuận")).ToHaveValueAsync(title);
+        await browser.SeenAsync("draft-agreement-problems");
+        await page.GetByLabel("Ngày kết thúc").FillAsync(Iso(endsOn));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu dự thảo" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
+        await Expect(page.GetByTestId("agreement-status")).ToHaveTextAsync("Dự thảo");
+        await browser.SeenAsync("agreement-draft");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ghi nhận đã ký" }).ClickAsync();
+        await Expect(page.GetByTestId("done")).ToHaveTextAsync("Đã ghi nhận ký kết; thỏa thuận có hiệu lực.");
+        await Expect(page.GetByTestId("agreement-status")).ToContainTextAsync("Đã ký, còn hiệu lực");
+        await Expect(page.GetByTestId("agreement-status")).ToContainTextAsync("Sắp hết hạn");
+        await browser.SeenAsync("agreement-signed");
+
+        // Partners warns about it (a scheduled message, due at once): it appears among those expiring soon and on the home page.
+        await page.MenuAsync("Thỏa thuận sắp hết hạn");
+        var row = page.GetByTestId("expiring").Locator("tr", new() { HasText = title });
+        await Eventually.TrueAsync(async () =>
+        {
+            await page.ReloadAsync();
+            return await row.CountAsync() == 1;
+        }, "the expiry warning of the signed agreement");
+        await Expect(row).ToContainTextAsync(Shown(endsOn));
+        await Expect(row).ToContainTextAsync("20");
+        await browser.SeenAsync("agreements-expiring");
+        await page.MenuAsync("Trang chủ");
+        await Expect(page.GetByTestId("expiring-agreements")).ToContainTextAsync(title);
+
+        // Renew it past the window, then end it early: a reason is asked for first.
+        await page.GetByTestId("expiring-agreements").GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        await page.GetByLabel("Ngày kết thúc mới").FillAsync(Iso(Today.AddYears(1)));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gia hạn", Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("done")).ToHaveTextAsync("Đã gia hạn thỏa thuận.");
+        await Expect(page.GetByTestId("agreement-term")).ToContainTextAsync(Shown(Today.AddYears(1)));
+        await Expect(page.GetByTestId("agreement-status")).Not.ToContainTextAsync("Sắp hết hạn");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Chấm dứt thỏa thuận" }).ClickAsync();
+        await Expect(page.Locator("#f-reason-error")).ToBeVisibleAsync();
+        await browser.SeenAsync("terminate-agreement-problems");
+        await page.GetByLabel("Lý do chấm dứt").FillAsync("Đơn vị sáp nhập, ký lại thỏa thuận mới");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Chấm dứt thỏa thuận" }).ClickAsync();
+        await Expect(page.GetByTestId("agreement-status")).ToHaveTextAsync("Đã chấm dứt");
+        await browser.SeenAsync("agreement-terminated");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
+        await Expect(page.GetByTestId("agreements").Locator("tr", new() { HasText = title })).ToContainTextAsync("Đã chấm dứt");
+        await Expect(page).ToHaveURLAsync(new Regex("/partners/[0-9a-f-]{36}$"));
+    }
+    [Fact]
+    public async Task An_officer_enlists_a_collaborator_holds_a_training_against_the_quarterly_rule_commends_a_person_and_names_an_employer_until_it_pays()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var association = $"Hội Phụ nữ {tag}";
+        using (var partners = await stack.ApiAsync(ServiceNames.Partners, Officer))
+        {
+            await Given.SendAsync(partners, "/api/units/bien-hoa/partners", new { name = association, type = "UnionOrAssociation" });
+        }
+
+        await using var browser = await stack.OpenBrowserAsync();
+        var page = browser.Page;
+        await browser.SignInAsync(stack, Officer);
+
+        // Collaborators.
+        await page.MenuAsync("Cộng tác viên");
+        await browser.SeenAsync("collaborators");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Thêm cộng tác viên" }).ClickAsync();
+        await page.GetByLabel("Họ tên").FillAsync($"Lê Văn Hùng {tag}");
+        await page.GetByLabel("Loại", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Cộng tác viên truyền thông" });
+        await page.GetByLabel("Điện thoại").FillAsync("12345");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
+        await Expect(page.Locator("#f-phone-error")).ToContainTextAsync("Số điện thoại không hợp lệ");
+        await Expect(page.GetByLabel("Họ tên")).ToHaveValueAsync($"Lê Văn Hùng {tag}");
+        await browser.SeenAsync("enlist-collaborator-problems");
+        await page.GetByLabel("Điện thoại").FillAsync("0912345678");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
+        await Expect(page.GetByTestId("done")).ToHaveTextAsync("Đã thêm cộng tác viên.");
+        await Expect(page.GetByTestId("collaborators")).ToContainTextAsync($"Lê Văn Hùng {tag}");
+
+        // Trainings: one held for the association meets the rule for this quarter.
+        await page.MenuAsync("Tập huấn");
+        await Expect(page.GetByTestId("rule-text")).ToContainTextAsync("từ 1 đến 3 buổi tập huấn mỗi quý");
+        await browser.SeenAsync("trainings");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Lên lịch tập huấn" }).ClickAsync();
+        await page.GetByLabel("Hội, đoàn thể").SelectOptionAsync(new SelectOptionValue { Label = association });
+        await page.GetByLabel("Chủ đề").FillAsync($"Chính sách BHXH tự nguyện {tag}");
+        await browser.SeenAsync("schedule-training");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu lịch" }).ClickAsync();
+        await Expect(page.GetByTestId("done")).ToHaveTextAsync("Đã lên lịch tập huấn.");
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Ghi nhận đã tổ chức Chính sách BHXH tự nguyện {tag}" }).ClickAsync();
+        await page.GetByLabel("Số người dự").FillAsync("25");
+        await browser.SeenAsync("hold-training");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ghi nhận" }).ClickAsync();
+        await Expect(page.GetByTestId("done")).ToHaveTextAsync("Đã ghi nhận buổi tập huấn.");
+        var quarter = ((Today.Month - 1) / 3) + 1;
+        var cell = page.GetByTestId("quarterly-rule").Locator("tr", new() { HasText = association }).Locator($"td[data-quarter='{quarter}']");
+        await Expect(cell).ToHaveAttributeAsync("data-outcome", "Met");
+        await Expect(cell).ToContainTextAsync("Đạt");
+
+        // Commendations.
+        await page.MenuAsync("Khen thưởng");
+        await browser.SeenAsync("commendations");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ghi nhận khen thưởng" }).ClickAsync();
+        await page.GetByLabel("Họ tên cá nhân được khen").FillAsync($"Nguyễn Văn Tâm {tag}");
+        await page.GetByLabel("Thành tích").FillAsync("Vận động 120 người tham gia BHXH tự nguyện");
+        await browser.SeenAsync("award-commendation");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
+        await Expect(page.GetByTestId("commendations")).ToContainTextAsync($"Nguyễn Văn Tâm {tag}");
+
+        // Employer disclosures: named, then withdrawn when it paid.
+        var employer = $"Công ty TNHH May {tag}";
+        await page.MenuAsync("Công khai đơn vị nợ đóng");
+        await browser.SeenAsync("employer-disclosures");
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Công khai đơn vị nợ đóng" }).ClickAsync();
+        await page.GetByLabel("Tên đơn vị sử dụng lao động").FillAsync(employer);
+        await page.GetByLabel("Mã số thuế").FillAsync("3600123456");
+        await page.GetByLabel("Số tiền nợ (đồng)").FillAsync("125.000.000");
+        await page.GetByLabel("Số tháng chậm đóng").FillAsync("7");
+        await page.GetByLabel("Kênh công bố").SelectOptionAsync(new SelectOptionValue { Label = "Trang thông tin điện tử" });
+        await page.GetByLabel("Đường dẫn bài công bố").FillAsync("https://baodongnai.vn/cong-khai-no-dong");
+        await browser.SeenAsync("disclose-employer");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
+        var row = page.GetByTestId("disclosures").Locator("tr", new() { HasText = employer });
+        await Expect(row).ToContainTextAsync("125.000.000");
+        await row.GetByRole(AriaRole.Link, new() { Name = $"Gỡ công khai {employer}" }).ClickAsync();
+        await page.GetByLabel("Lý do gỡ").FillAsync("Đơn vị đã đóng đủ số nợ");
+        await browser.SeenAsync("withdraw-disclosure");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gỡ công khai" }).ClickAsync();
+        await Expect(page.GetByTestId("disclosures").Locator("tr", new() { HasText = employer })).ToContainTextAsync($"Đã gỡ (đóng đủ ngày {Shown(Today)})");
+    }
+}
