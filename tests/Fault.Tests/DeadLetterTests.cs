@@ -65,7 +65,9 @@ public sealed class DeadLetterTests(ITestOutputHelper output)
             replayed.IsSuccessStatusCode.ShouldBeTrue(await replayed.Content.ReadAsStringAsync());
         }
 
-        var back = await Faults.EventuallyAsync(() => DeadLetterAsync(cs, malformedId), row => row is { Replayable: false } r && r.FailedAt > beforeReplay);
+        // Replays are recovered by Wolverine's durability agent once this node has taken over the agents of the
+        // earlier Planning process (the one that approved the plan): minutes on a loaded machine, not seconds.
+        var back = await Faults.EventuallyAsync(() => DeadLetterAsync(cs, malformedId), row => row is { Replayable: false } r && r.FailedAt > beforeReplay, TimeSpan.FromMinutes(3));
         back.ShouldNotBeNull().FailedAt.ShouldBeGreaterThan(beforeReplay, $"{await Faults.EnvelopesAsync(cs)}\n{planning.Output}");
 
         // Discarded, it is gone; the good message was handled once all along.
