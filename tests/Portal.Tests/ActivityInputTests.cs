@@ -111,8 +111,7 @@ public sealed class ActivityInputTests
     {
         var (request, _) = Typed().ToRequest(Plan, "2.04", "2", CommunicationForm.DirectContact, k => k);
         var d = request!;
-        var activity = new ActivityView(Guid.NewGuid(), new ActivityDetailsView(d.DistrictPlanId, d.PlanLineCode, d.AudienceCode, d.Form, d.CommuneId,
-            d.StartedAt, d.EndedAt, d.PeopleReached, d.Summary, d.TeamMembers, d.PartnerIds, d.Materials, null, null, null), 0, false, null, 4, true);
+        var activity = new ActivityView(Guid.NewGuid(), d with { Conference = null, Post = null, Campaign = null }, 0, false, null, 4, true);
 
         var input = ActivityInput.From(activity);
 

@@ -65,7 +65,7 @@ public sealed record CampaignDetails(CampaignChannel? Channel, int ContactsAttem
 
 public sealed record MaterialHandedOut(string Kind, int Count);
 
-/// <summary>The body of <c>POST activities</c> (and the <c>activity</c> of a correction), as Outreach's <c>LogActivity</c>.</summary>
+/// <summary>The body of <c>POST activities</c> (and the <c>activity</c> of a correction), as Outreach's <c>LogActivity</c>; also an activity's details as Outreach reads them back.</summary>
 public sealed record LogActivityRequest(
     Guid DistrictPlanId,
     string PlanLineCode,
@@ -83,24 +83,7 @@ public sealed record LogActivityRequest(
     PostDetails? Post,
     CampaignDetails? Campaign);
 
-public sealed record ActivityDetailsView(
-    Guid DistrictPlanId,
-    string PlanLineCode,
-    string AudienceCode,
-    CommunicationForm Form,
-    string? CommuneId,
-    DateTimeOffset StartedAt,
-    DateTimeOffset EndedAt,
-    int PeopleReached,
-    string Summary,
-    IReadOnlyList<string> TeamMembers,
-    IReadOnlyList<Guid> PartnerIds,
-    IReadOnlyList<MaterialHandedOut> Materials,
-    ConferenceDetails? Conference,
-    PostDetails? Post,
-    CampaignDetails? Campaign);
-
-public sealed record ActivityView(Guid Id, ActivityDetailsView Details, int Corrections, bool Voided, string? VoidReason, long Version, bool OutsideOfficeHours);
+public sealed record ActivityView(Guid Id, LogActivityRequest Details, int Corrections, bool Voided, string? VoidReason, long Version, bool OutsideOfficeHours);
 
 public sealed record ActivityLogPageView(IReadOnlyList<ActivityView> Items, string? Next);
 
