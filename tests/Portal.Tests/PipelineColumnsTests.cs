@@ -77,4 +77,16 @@ public sealed class PipelineColumnsTests : IDisposable
         board.FindAll("button").ShouldBeEmpty();
         board.Find("li.card strong").TextContent.ShouldBe("(đã xoá dữ liệu cá nhân)");
     }
+
+    [Fact]
+    public void A_move_button_names_its_person_after_a_space_for_screen_readers()
+    {
+        var contacted = Prospect("Nguyễn Văn A", ProspectStatus.Contacted, 3);
+
+        var board = _context.Render<PipelineColumns>(p => p.Add(c => c.Prospects, [contacted]).Add(c => c.CanHandOff, true));
+
+        var button = board.Find($"li[data-prospect='{contacted.Id}'] button");
+        button.QuerySelector(".visually-hidden")!.TextContent.ShouldBe(" Nguyễn Văn A");
+        button.TextContent.ShouldEndWith(" Nguyễn Văn A");
+    }
 }
