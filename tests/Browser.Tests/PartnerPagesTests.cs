@@ -113,6 +113,67 @@ public sealed class PartnerPagesTests
         await Expect(page.GetByTestId("agreements").Locator("tr", new() { HasText = title })).ToContainTextAsync("Đã chấm dứt");
         await Expect(page).ToHaveURLAsync(new Regex("/partners/[0-9a-f-]{36}$"));
     }
+
+    [Fact]
+    public async Task An_officer_adds_and_removes_a_partners_contact_suspends_it_with_a_reason_reactivates_and_dissolves_it()
+    {
+        var name = $"Hội Người cao tuổi {Guid.NewGuid().ToString("N")[..6]}";
+        await using var browser = await stack.OpenBrowserAsync();
+        var page = browser.Page;
+        await browser.SignInAsync(stack, Officer);
+
+        await page.GotoAsync(new Uri(stack.Portal, "/partners/new").ToString());
+        await page.GetByLabel("Tên đơn vị").FillAsync(name);
+        await page.GetByLabel("Loại đơn vị").SelectOptionAsync(new SelectOptionValue { Label = "Hội, đoàn thể" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng ký", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(name);
+
+        // A contact needs a phone or an email: the service says so beside the phone, and keeps the name typed.
+        await page.GetByTestId("add-contact").ClickAsync();
+        await page.GetByLabel("Họ tên").FillAsync("Nguyễn Thị Hoa");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Thêm người liên hệ" }).ClickAsync();
+        await Expect(page.Locator("#f-phone-error")).ToHaveTextAsync("Cần số điện thoại hoặc thư điện tử.");
+        await Expect(page.GetByLabel("Họ tên")).ToHaveValueAsync("Nguyễn Thị Hoa");
+        await browser.SeenAsync("add-partner-contact-problems");
+        await page.GetByLabel("Chức vụ (nếu có)").FillAsync("Chủ tịch hội");
+        await page.GetByLabel("Số điện thoại").FillAsync("0912345678");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Thêm người liên hệ" }).ClickAsync();
+        await Expect(page.GetByTestId("done")).ToHaveTextAsync("Đã thêm người liên hệ.");
+        await Expect(page.GetByTestId("contacts")).ToContainTextAsync("Nguyễn Thị Hoa, Chủ tịch hội · 0912345678");
+        await browser.SeenAsync("partner-with-contact");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Bỏ Nguyễn Thị Hoa" }).ClickAsync();
+        await browser.SeenAsync("remove-partner-contact");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Bỏ người liên hệ" }).ClickAsync();
+        await Expect(page.GetByTestId("done")).ToHaveTextAsync("Đã bỏ người liên hệ.");
+        await Expect(page.GetByTestId("contacts")).ToHaveCountAsync(0);
+
+        // Suspending asks for a reason; the reason is shown with the status, and no agreement can be drafted meanwhile.
+        await page.GetByTestId("change-status").ClickAsync();
+        await Expect(page.GetByLabel("Tạm dừng (không ký thỏa thuận mới)")).ToBeCheckedAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu thay đổi" }).ClickAsync();
+        await Expect(page.Locator("#f-reason-error")).ToContainTextAsync("Lý do");
+        await browser.SeenAsync("change-partner-status-problems");
+        await page.GetByLabel("Lý do", new() { Exact = true }).FillAsync("Hội đang kiện toàn ban chấp hành");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu thay đổi" }).ClickAsync();
+        await Expect(page.GetByTestId("partner-status")).ToHaveTextAsync("Tạm dừng (Hội đang kiện toàn ban chấp hành)");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Soạn thỏa thuận với đơn vị này" })).ToHaveCountAsync(0);
+
+        await page.GetByTestId("change-status").ClickAsync();
+        await page.GetByLabel("Hoạt động trở lại").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu thay đổi" }).ClickAsync();
+        await Expect(page.GetByTestId("partner-status")).ToHaveTextAsync("Đang hoạt động");
+
+        await page.GetByTestId("change-status").ClickAsync();
+        await page.GetByLabel("Giải thể (đóng hồ sơ)").CheckAsync();
+        await page.GetByLabel("Lý do", new() { Exact = true }).FillAsync("Sáp nhập vào Hội Cựu giáo chức");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu thay đổi" }).ClickAsync();
+        await Expect(page.GetByTestId("partner-status")).ToContainTextAsync("Sáp nhập vào Hội Cựu giáo chức");
+        await Expect(page.GetByTestId("change-status")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("add-contact")).ToHaveCountAsync(0);
+        await browser.SeenAsync("partner-dissolved");
+    }
+
     [Fact]
     public async Task An_officer_enlists_a_collaborator_holds_a_training_against_the_quarterly_rule_commends_a_person_and_names_an_employer_until_it_pays()
     {
@@ -163,6 +224,22 @@ public sealed class PartnerPagesTests
         await Expect(cell).ToHaveAttributeAsync("data-outcome", "Met");
         await Expect(cell).ToContainTextAsync("Đạt");
 
+        // A second one, scheduled then cancelled for a reason: shown as cancelled, and the quarter stays met, not exceeded.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Lên lịch tập huấn" }).ClickAsync();
+        await page.GetByLabel("Hội, đoàn thể").SelectOptionAsync(new SelectOptionValue { Label = association });
+        await page.GetByLabel("Chủ đề").FillAsync($"Bảo hiểm y tế hộ gia đình {tag}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu lịch" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Hủy buổi Bảo hiểm y tế hộ gia đình {tag}" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hủy buổi tập huấn" }).ClickAsync();
+        await Expect(page.Locator("#f-reason-error")).ToBeVisibleAsync();
+        await browser.SeenAsync("cancel-training-problems");
+        await page.GetByLabel("Lý do hủy").FillAsync("Trùng lịch họp của hội");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hủy buổi tập huấn" }).ClickAsync();
+        await Expect(page.GetByTestId("done")).ToHaveTextAsync("Đã hủy buổi tập huấn.");
+        await Expect(page.GetByTestId("trainings").Locator("tr", new() { HasText = $"Bảo hiểm y tế hộ gia đình {tag}" }))
+            .ToContainTextAsync("Đã hủy (Trùng lịch họp của hội)");
+        await Expect(cell).ToHaveAttributeAsync("data-outcome", "Met");
+
         // Commendations.
         await page.MenuAsync("Khen thưởng");
         await browser.SeenAsync("commendations");
@@ -172,6 +249,14 @@ public sealed class PartnerPagesTests
         await browser.SeenAsync("award-commendation");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
         await Expect(page.GetByTestId("commendations")).ToContainTextAsync($"Nguyễn Văn Tâm {tag}");
+
+        // Recorded in error: withdrawn for a reason, it leaves the year's list.
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Thu hồi Nguyễn Văn Tâm {tag}" }).ClickAsync();
+        await browser.SeenAsync("withdraw-commendation");
+        await page.GetByLabel("Lý do thu hồi").FillAsync("Ghi nhầm năm khen thưởng");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Thu hồi khen thưởng" }).ClickAsync();
+        await Expect(page.GetByTestId("done")).ToHaveTextAsync("Đã thu hồi khen thưởng.");
+        await Expect(page.GetByText($"Nguyễn Văn Tâm {tag}")).ToHaveCountAsync(0);
 
         // Employer disclosures: named, then withdrawn when it paid.
         var employer = $"Công ty TNHH May {tag}";

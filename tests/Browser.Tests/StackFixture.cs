@@ -8,6 +8,7 @@ using BhxhPlatform.Contracts;
 using BhxhPlatform.LocalPostgres;
 using BhxhPlatform.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
 namespace BhxhPlatform.Browser.Tests;
@@ -17,7 +18,7 @@ namespace BhxhPlatform.Browser.Tests;
 /// throwaway PostgreSQL, with keys and secrets made for this run and no demo data, so each journey sets up
 /// what it needs. Also holds the Playwright driver; each test opens its own browser (<see cref="OpenBrowserAsync"/>).
 /// </summary>
-public sealed class StackFixture : IAsyncLifetime, IDisposable
+public sealed class StackFixture : IAsyncLifetime
 {
     public const string DemoDataSecret = "demo-data-secret-of-the-browser-tests";
     public const string Password = "Demo@2026";
@@ -41,9 +42,9 @@ public sealed class StackFixture : IAsyncLifetime, IDisposable
             // The journeys make their own facts; the demo-data loader would only add noise to the figures compared.
             _arguments = new AppHostArguments(_postgres.ConnectionString, DemoDataSecret, loadDemoData: false);
             var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(_arguments.ToArray(), timeout.Token);
+            builder.Services.AddLogging(logging => logging.AddProvider(new ResourceLogFiles(LogFolder)));
             _app = await builder.BuildAsync(timeout.Token);
             var model = _app.Services.GetRequiredService<DistributedApplicationModel>();
-            KeepLogs(model);
             await _app.StartAsync(timeout.Token);
 
             // Every project of the AppHost (identity, the services and the portal), healthy.
@@ -65,37 +66,6 @@ public sealed class StackFixture : IAsyncLifetime, IDisposable
 
     /// <summary>Where each resource's console output is written, one file per resource, for a failing journey's reader.</summary>
     public static string LogFolder => Path.Combine(BrowserSession.ResultsRoot, "logs");
-
-    private readonly CancellationTokenSource _stopLogs = new();
-    private readonly List<Task> _logWriters = [];
-
-    private void KeepLogs(DistributedApplicationModel model)
-    {
-        Directory.CreateDirectory(LogFolder);
-        var logs = App.Services.GetRequiredService<ResourceLoggerService>();
-        foreach (var resource in model.Resources)
-        {
-            var file = Path.Combine(LogFolder, $"{resource.Name}.log");
-            _logWriters.Add(Task.Run(async () =>
-            {
-                await using var writer = new StreamWriter(file, append: false) { AutoFlush = true };
-                try
-                {
-                    await foreach (var batch in logs.WatchAsync(resource.Name).WithCancellation(_stopLogs.Token))
-                    {
-                        foreach (var line in batch)
-                        {
-                            await writer.WriteLineAsync(line.Content);
-                        }
-                    }
-                }
-                catch (OperationCanceledException)
-                {
-                    // The platform stopped.
-                }
-            }));
-        }
-    }
 
     /// <summary>The portal's address, as the browser reaches it.</summary>
     public Uri Portal => Endpoint(ServiceNames.Portal);
@@ -139,8 +109,6 @@ public sealed class StackFixture : IAsyncLifetime, IDisposable
         return body.GetProperty("access_token").GetString()!;
     }
 
-    public void Dispose() => _stopLogs.Dispose();
-
     public async Task DisposeAsync()
     {
         _playwright?.Dispose();
@@ -148,8 +116,6 @@ public sealed class StackFixture : IAsyncLifetime, IDisposable
         if (_app is not null)
         {
             await _app.StopAsync();
-            await _stopLogs.CancelAsync();
-            await Task.WhenAll(_logWriters);
             await _app.DisposeAsync();
             _app = null;
         }

@@ -23,6 +23,24 @@ public sealed class PartnersClient(HttpClient http)
     public Task<ServiceResult<Created>> RegisterPartnerAsync(string unit, RegisterPartnerRequest partner, CancellationToken cancellation = default) =>
         http.PostAsync<Created>(Service, $"{Units(unit)}/partners", partner, cancellation);
 
+    public Task<ServiceResult<object>> AddPartnerContactAsync(string unit, Guid id, long version, PartnerContactRequest contact, CancellationToken cancellation = default) =>
+        http.PostAsync<object>(Service, $"{Units(unit)}/partners/{id}/contacts",
+            new { version, name = contact.Name, role = contact.Role, phone = contact.Phone, email = contact.Email }, cancellation);
+
+    public Task<ServiceResult<object>> RemovePartnerContactAsync(string unit, Guid id, long version, Guid contactId, CancellationToken cancellation = default) =>
+        http.PostAsync<object>(Service, $"{Units(unit)}/partners/{id}/contacts/{contactId}/remove", new { version }, cancellation);
+
+    /// <summary>Suspends, reactivates or dissolves a partner; a reason is needed to suspend or dissolve.</summary>
+    public Task<ServiceResult<object>> ChangePartnerStatusAsync(
+        string unit, Guid id, long version, PartnerStatusChange change, string? reason, CancellationToken cancellation = default) =>
+        change switch
+        {
+            PartnerStatusChange.Suspend => http.PostAsync<object>(Service, $"{Units(unit)}/partners/{id}/suspend", new { version, reason }, cancellation),
+            PartnerStatusChange.Reactivate => http.PostAsync<object>(Service, $"{Units(unit)}/partners/{id}/reactivate", new { version }, cancellation),
+            PartnerStatusChange.Dissolve => http.PostAsync<object>(Service, $"{Units(unit)}/partners/{id}/dissolve", new { version, reason }, cancellation),
+            _ => throw new ArgumentOutOfRangeException(nameof(change), change, null),
+        };
+
     /// <summary>The district's agreements by end date, optionally those with one partner as a party.</summary>
     public async Task<IReadOnlyList<AgreementView>> AgreementsAsync(string unit, Guid? partnerId = null, CancellationToken cancellation = default) =>
         await http.GetAsync<List<AgreementView>>(Service, $"{Units(unit)}/agreements{(partnerId is { } p ? $"?partnerId={p}" : string.Empty)}", cancellation) ?? [];
@@ -69,6 +87,15 @@ public sealed class PartnersClient(HttpClient http)
 
     public Task<ServiceResult<Created>> ScheduleTrainingAsync(string unit, ScheduleTrainingRequest training, CancellationToken cancellation = default) =>
         http.PostAsync<Created>(Service, $"{Units(unit)}/trainings", training, cancellation);
+
+    public Task<ServiceResult<object>> CancelTrainingAsync(string unit, Guid id, long version, string reason, CancellationToken cancellation = default) =>
+        http.PostAsync<object>(Service, $"{Units(unit)}/trainings/{id}/cancel", new { version, reason }, cancellation);
+
+    public Task<CommendationView?> CommendationAsync(string unit, Guid id, CancellationToken cancellation = default) =>
+        http.GetAsync<CommendationView>(Service, $"{Units(unit)}/commendations/{id}", cancellation);
+
+    public Task<ServiceResult<object>> WithdrawCommendationAsync(string unit, Guid id, long version, string reason, CancellationToken cancellation = default) =>
+        http.PostAsync<object>(Service, $"{Units(unit)}/commendations/{id}/withdraw", new { version, reason }, cancellation);
 
     public Task<ServiceResult<object>> HoldTrainingAsync(string unit, Guid id, long version, DateOnly? heldOn, int? attendees, CancellationToken cancellation = default) =>
         http.PostAsync<object>(Service, $"{Units(unit)}/trainings/{id}/hold", new { version, heldOn, attendees, collaboratorIds = Array.Empty<Guid>() }, cancellation);
@@ -117,6 +144,22 @@ public sealed record PartnerView(
     Guid Id, string Name, PartnerType Type, string? CommuneId, PartnerStatus Status, string? StatusReason, IReadOnlyList<PartnerContactView> Contacts, int Version);
 
 public sealed record RegisterPartnerRequest(string Name, PartnerType? Type, string? CommuneId);
+
+public sealed record PartnerContactRequest(string? Name, string? Role, string? Phone, string? Email);
+
+/// <summary>What an officer can do to a partner's standing: the moves each status allows are in <see cref="PartnerStatusChanges"/>.</summary>
+public enum PartnerStatusChange { Suspend, Reactivate, Dissolve }
+
+public static class PartnerStatusChanges
+{
+    /// <summary>An active partner can be suspended or dissolved, a suspended one reactivated or dissolved; a dissolved one is closed.</summary>
+    public static IReadOnlyList<PartnerStatusChange> AllowedFrom(PartnerStatus status) => status switch
+    {
+        PartnerStatus.Active => [PartnerStatusChange.Suspend, PartnerStatusChange.Dissolve],
+        PartnerStatus.Suspended => [PartnerStatusChange.Reactivate, PartnerStatusChange.Dissolve],
+        _ => [],
+    };
+}
 
 public enum AgreementKind { Programme, Contract }
 

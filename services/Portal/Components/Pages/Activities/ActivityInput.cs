@@ -27,9 +27,9 @@ public sealed class ActivityInput
 
     public List<string?> TeamMembers { get; set; } = [];
 
-    public List<PartnerChoice> Partners { get; set; } = [];
+    public List<PartnerChoice> Partners { get; set => field = value ?? []; } = [];
 
-    public List<MaterialInput> Materials { get; set; } = [];
+    public List<MaterialInput> Materials { get; set => field = value ?? []; } = [];
 
     public int? Attendance { get; set; }
 

@@ -8,17 +8,21 @@ namespace BhxhPlatform.Portal.Components.Pages.Partnerships;
 /// What the officer fills in to draft an agreement: parties and plan lines are ticked from lists (the unit's active partners,
 /// the lines of its plan), never typed; the lines give the audiences the scope names.
 /// </summary>
+/// <remarks>
+/// A list the form posts no entry of (a unit without a plan has no lines to tick) comes back from Blazor's form binding
+/// as null; each list setter keeps it empty instead, as in the other inputs.
+/// </remarks>
 public sealed class AgreementInput
 {
     public AgreementKind? Kind { get; set; }
 
     public string? Title { get; set; }
 
-    public List<Choice> Parties { get; set; } = [];
+    public List<Choice> Parties { get; set => field = value ?? []; } = [];
 
-    public List<Choice> Lines { get; set; } = [];
+    public List<Choice> Lines { get; set => field = value ?? []; } = [];
 
-    public List<Choice> Forms { get; set; } = [];
+    public List<Choice> Forms { get; set => field = value ?? []; } = [];
 
     public string? ActivitiesPerYear { get; set; }
 

@@ -14,6 +14,8 @@ public static class PartnerLabels
 
     public static string Status(this IStringLocalizer text, PartnerStatus status) => text["PartnerStatus_" + status].Value;
 
+    public static string StatusChange(this IStringLocalizer text, PartnerStatusChange change) => text["StatusChange_" + change].Value;
+
     public static string Kind(this IStringLocalizer text, AgreementKind kind) => text["Kind_" + kind].Value;
 
     public static string Kind(this IStringLocalizer text, string kind) =>

@@ -10,11 +10,11 @@ public sealed class TargetsInput
 {
     public long Version { get; set; }
 
-    public List<LineInput> Lines { get; set; } = [];
+    public List<LineInput> Lines { get; set => field = value ?? []; } = [];
 
     public int? PeopleReached { get; set; }
 
-    public List<EnrolmentInput> Enrolments { get; set; } = [];
+    public List<EnrolmentInput> Enrolments { get; set => field = value ?? []; } = [];
 
     /// <summary>The plan's targets as they stand; every scheme has a row (0 where none is set).</summary>
     public static TargetsInput From(DistrictPlanView plan)
