@@ -26,6 +26,31 @@ public static class AuditEndpoints
                 log.ReadAsync(new EventQuery(unit, null, from, to, type, user, afterSequence, Math.Clamp(limit ?? 1000, 1, 10_000)), ct))
             .WithSummary("The events of a unit in a time range, filterable by event type and user; page with afterSequence.");
 
+        audit.MapGet("/timeline", async (string unit, DateTimeOffset? from, DateTimeOffset? to, string? user, string? correlationId, long? afterSequence, int? limit,
+                EventLog log, Security.PlatformService service, CancellationToken ct) =>
+            {
+                var check = new Problems.Check();
+                if (from is { } f && to is { } t && t <= f)
+                {
+                    check.Add("to", "before-from", "Thời điểm kết thúc phải sau thời điểm bắt đầu.", "The end (to) must be after the start (from).");
+                }
+
+                check.Range("limit", limit ?? Timeline.DefaultLimit, 1, Timeline.MaxLimit, "Số sự kiện mỗi trang", "The page size");
+                check.Text("user", user, "Người dùng", "The user", 200, required: false);
+                check.Text("correlationId", correlationId, "Mã tương quan", "The correlation id", 200, required: false);
+                if (afterSequence is < 0)
+                {
+                    check.Add("afterSequence", "negative", "Số thứ tự bắt đầu không được âm.", "afterSequence must not be negative.");
+                }
+
+                return check.IsValid
+                    ? Results.Ok(await Timeline.ReadAsync(log, service.Name,
+                        new EventQuery(unit, null, from, to, null, user, afterSequence, null, null, correlationId), limit ?? Timeline.DefaultLimit, ct))
+                    : Results.Problem(Problems.ProblemResults.ValidationProblem(check.Errors));
+            })
+            .WithSummary("The auditor's timeline of the unit in this service: who, when, why, type, stream, correlation and causation, "
+                + "filterable by time range, user and correlation id, in sequence order, paged with afterSequence; personal values masked.");
+
         audit.MapGet("/streams/{id:guid}/state", async (string unit, Guid id, DateTimeOffset? asOf, long? version, AggregateHistory history, CancellationToken ct) =>
                 await history.StateAsync(unit, id, asOf, version, ct) is { } found
                     ? Results.Ok(new { streamId = id, aggregateType = found.Type, asOf, version = found.Version, state = found.State })

@@ -56,7 +56,8 @@ public sealed record EventQuery(
     string? UserName = null,
     long? AfterSequence = null,
     int? Limit = null,
-    long? UpToSequence = null);
+    long? UpToSequence = null,
+    string? CorrelationId = null);
 
 /// <summary>
 /// Reads the event table of this service directly and as a stream of rows, so an export of a
@@ -99,6 +100,12 @@ public sealed class EventLog(NpgsqlDataSource dataSource, IDocumentStore store)
         {
             where.Add("user_name = @user");
             command.Parameters.AddWithValue("user", query.UserName);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.CorrelationId))
+        {
+            where.Add("correlation_id = @correlation");
+            command.Parameters.AddWithValue("correlation", query.CorrelationId);
         }
 
         if (query.AfterSequence is { } after)

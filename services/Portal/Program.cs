@@ -1,5 +1,6 @@
 using BhxhPlatform.Portal;
 using BhxhPlatform.Portal.Components;
+using BhxhPlatform.Portal.Components.Pages.Audit;
 using BhxhPlatform.Portal.Localization;
 using BhxhPlatform.Portal.ServiceClients;
 using BhxhPlatform.Portal.SignIn;
@@ -26,6 +27,7 @@ app.MapStaticAssets();
 app.MapPortalHealth();
 app.MapSignInEndpoints();
 app.MapLanguageSwitch();
+app.MapAuditExport();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization();
 
 await app.RunAsync();

@@ -11,3 +11,6 @@ public sealed record Ledger(Guid Id, string Name, decimal Total, int Entries)
 
     public Ledger Apply(AmountRecorded recorded) => this with { Total = Total + recorded.Amount, Entries = Entries + 1 };
 }
+
+/// <summary>A correction with a reason and a sealed personal value, as the timeline shows them.</summary>
+public sealed record LedgerHolderChanged(Guid LedgerId, string Reason, string Holder);

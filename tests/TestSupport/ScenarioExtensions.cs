@@ -35,6 +35,19 @@ public static class ScenarioExtensions
         return JsonSerializer.Deserialize<T>(text, Json)!;
     }
 
+    /// <summary>GETs as the caller of the given bearer header ("Bearer …").</summary>
+    public static async Task<T> GetJsonAsync<T>(this IAlbaHost host, string url, string authorization)
+    {
+        var result = await host.Scenario(s =>
+        {
+            s.Get.Url(url);
+            s.WithRequestHeader("Authorization", authorization);
+            s.StatusCodeShouldBeOk();
+        });
+        var text = await result.ReadAsTextAsync();
+        return JsonSerializer.Deserialize<T>(text, Json)!;
+    }
+
     /// <summary>POSTs a command expected to be refused and returns the problem's field errors by field.</summary>
     public static async Task<ProblemBody> PostExpectingProblemAsync(this IAlbaHost host, string url, object command, int status = 400)
     {

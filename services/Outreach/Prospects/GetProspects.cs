@@ -9,14 +9,14 @@ namespace BhxhPlatform.Outreach.Prospects;
 public static class GetProspectEndpoint
 {
     /// <summary>
-    /// One prospect with their personal data opened; masked for an auditor, and for a collection agent
+    /// One prospect with their personal data opened (the read is logged with its purpose, see <see cref="PersonalDataRead"/>); masked for an auditor, and for a collection agent
     /// only a prospect handed to its organisation.
     /// </summary>
     [WolverineGet("/api/units/{unit}/prospects/{id}")]
     [Tags("Prospects")]
     [FiltersByOrganisation]
     public static async Task<ProspectView?> Get(
-        [ReadAggregate] Prospect prospect, IQuerySession session, PersonalDataProtector protector, HttpContext context, CancellationToken cancellation)
+        [ReadAggregate] Prospect prospect, IDocumentSession session, PersonalDataProtector protector, HttpContext context, CancellationToken cancellation)
     {
         if (!context.Reaches(prospect.CollectionOrganisationId))
         {
@@ -24,6 +24,7 @@ public static class GetProspectEndpoint
         }
 
         var view = ProspectPersonalData.Open(protector, prospect, await session.LoadAsync<PersonKey>(prospect.Id, cancellation));
+        PersonalDataReadLog.Record(session, context, view.Erased ? [] : [prospect.Id], PersonalDataPurposes.CaseWork);
         return context.MasksPersonalData() ? view.Masked() : view;
     }
 }
@@ -38,7 +39,7 @@ public static class ListProspectsEndpoint
     [Tags("Prospects")]
     [FiltersByOrganisation]
     public static async Task<IReadOnlyList<ProspectView>> Get(
-        string unit, IQuerySession session, PersonalDataProtector protector, ProspectStatus? status, Guid? activityId, Guid? organisationId,
+        string unit, IDocumentSession session, PersonalDataProtector protector, ProspectStatus? status, Guid? activityId, Guid? organisationId,
         HttpContext context, CancellationToken cancellation)
     {
         var query = session.Query<Prospect>().AsQueryable();
@@ -64,6 +65,7 @@ public static class ListProspectsEndpoint
 
         var prospects = await query.OrderBy(p => p.Id).Take(1000).ToListAsync(cancellation);
         var views = await ProspectPersonalData.OpenAsync(protector, session, prospects, cancellation);
+        PersonalDataReadLog.Record(session, context, [.. views.Where(v => !v.Erased).Select(v => v.Id)], PersonalDataPurposes.ListWork);
         return context.MasksPersonalData() ? [.. views.Select(v => v.Masked())] : views;
     }
 }
