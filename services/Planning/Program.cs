@@ -14,7 +14,6 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.Services.AddReferenceData();
 builder.Services.AddSingleton<ProgressPlanReader>();
-builder.Services.AddSingleton<UnitTrees>();
 builder.Services.AddOrganisationSeed();
 builder.AddCritterStack(ServiceNames.Planning, marten =>
 {

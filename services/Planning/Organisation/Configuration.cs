@@ -1,6 +1,7 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Schema;
+using BhxhPlatform.ServiceDefaults.Security;
 
 namespace BhxhPlatform.Planning.Organisation;
 
@@ -13,9 +14,12 @@ public static class Configuration
         return options;
     }
 
+    /// <summary>The initial version, and the authorization directory taught the trees once the host has started.</summary>
     public static IServiceCollection AddOrganisationSeed(this IServiceCollection services)
     {
         services.InitializeMartenWith(new InitialOrganisation(OrganisationTree.Load()));
+        services.AddSingleton<UnitTrees>();
+        services.AddHostedService<DirectoryLearning>();
         return services;
     }
 }
@@ -50,13 +54,31 @@ public sealed class InitialOrganisation(OrganisationTree tree) : IInitialData
     }
 }
 
-/// <summary>Reads a province's tree, or the tree a unit belongs to (each province's tree lives in its own tenant).</summary>
-public sealed class UnitTrees(IDocumentStore store, OrganisationTree provinces)
+/// <summary>
+/// Reads a province's tree, or the tree a unit belongs to (each province's tree lives in its own tenant);
+/// the authorization directory learns the offices of every tree read.
+/// </summary>
+public sealed class UnitTrees(IDocumentStore store, OrganisationTree provinces, OrganisationDirectory directory)
 {
     public async Task<UnitTree?> OfProvinceAsync(string province, CancellationToken cancellation)
     {
         await using var session = store.QuerySession(province);
-        return await session.LoadAsync<UnitTree>(UnitTree.IdOf(province), cancellation);
+        var tree = await session.LoadAsync<UnitTree>(UnitTree.IdOf(province), cancellation);
+        if (tree is not null)
+        {
+            directory.Learn(tree.Province, tree.Offices);
+        }
+
+        return tree;
+    }
+
+    /// <summary>Teaches the directory every province's tree (at start-up).</summary>
+    public async Task LearnAllAsync(CancellationToken cancellation)
+    {
+        foreach (var province in provinces.Provinces)
+        {
+            await OfProvinceAsync(province.Id, cancellation);
+        }
     }
 
     /// <summary>The tree that holds the unit (in any period), or null.</summary>
@@ -71,5 +93,17 @@ public sealed class UnitTrees(IDocumentStore store, OrganisationTree provinces)
         }
 
         return null;
+    }
+}
+
+/// <summary>After start-up (Marten's initial data has run by then), the directory learns the offices of the stored trees.</summary>
+public sealed class DirectoryLearning(UnitTrees trees, IHostApplicationLifetime lifetime) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource();
+        await using var registration = lifetime.ApplicationStarted.Register(started.SetResult);
+        await started.Task.WaitAsync(stoppingToken);
+        await trees.LearnAllAsync(stoppingToken);
     }
 }

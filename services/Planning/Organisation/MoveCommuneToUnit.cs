@@ -1,3 +1,5 @@
+using BhxhPlatform.ServiceDefaults.Messaging;
+using BhxhPlatform.ServiceDefaults.Security;
 using Marten;
 using Wolverine.Http;
 
@@ -10,12 +12,14 @@ public static class MoveCommuneToUnitEndpoint
 {
     [WolverinePost("/api/units/{unit}/organisation/units/{id}/move")]
     [Tags("Organisation")]
-    public static Task<IResult> Post(MoveCommuneToUnit command, string unit, string id, IDocumentSession session, CancellationToken cancellation) =>
-        UnitChanges.ApplyAsync(unit, session, tree =>
+    public static Task<(IResult, Announce)> Post(MoveCommuneToUnit command, string unit, string id, IDocumentSession session, OrganisationDirectory directory,
+        CancellationToken cancellation) =>
+        UnitChanges.ApplyAsync(unit, session, directory, tree =>
         {
             var commune = tree.Find(id);
             var target = command.Unit is null ? null : tree.FindOn(command.Unit, command.On);
             var check = UnitChanges.Common(tree, id, command.Reason, command.On)
+                .Text("unit", command.Unit, "Đơn vị", "Unit", maxLength: 100)
                 .That(commune is null || !commune.IsOffice, "id", "not-a-commune", "Chỉ chuyển được xã, phường hoặc ấp.", "Only a commune, ward or hamlet moves.")
                 .That(target is { RunsPlans: true }, "unit", "unknown-unit",
                     $"Không có đơn vị cơ sở {command.Unit} vào ngày {command.On:yyyy-MM-dd}.", $"There is no office {command.Unit} on {command.On:yyyy-MM-dd}.")

@@ -1,3 +1,5 @@
+using BhxhPlatform.ServiceDefaults.Messaging;
+using BhxhPlatform.ServiceDefaults.Security;
 using Marten;
 using Wolverine.Http;
 
@@ -10,8 +12,9 @@ public static class RenameUnitEndpoint
 {
     [WolverinePost("/api/units/{unit}/organisation/units/{id}/rename")]
     [Tags("Organisation")]
-    public static Task<IResult> Post(RenameUnit command, string unit, string id, IDocumentSession session, CancellationToken cancellation) =>
-        UnitChanges.ApplyAsync(unit, session, tree =>
+    public static Task<(IResult, Announce)> Post(RenameUnit command, string unit, string id, IDocumentSession session, OrganisationDirectory directory,
+        CancellationToken cancellation) =>
+        UnitChanges.ApplyAsync(unit, session, directory, tree =>
         {
             var check = UnitChanges.Common(tree, id, command.Reason, command.On)
                 .Text("name", command.Name, "Tên", "Name", maxLength: 200);

@@ -1,3 +1,4 @@
+using BhxhPlatform.Contracts.Planning;
 using BhxhPlatform.Planning.DistrictPlans;
 
 namespace BhxhPlatform.Planning.Organisation;
@@ -85,6 +86,10 @@ public sealed record UnitTree(
 {
     public static Guid IdOf(string province) => DeterministicId.Create($"unit-tree/{province}");
 
+    /// <summary>No tree: what a command is checked against when its unit has none (so every field error is still reported).</summary>
+    public static UnitTree None(string province) =>
+        new(IdOf(province), province, new Dictionary<string, OrganisationUnit>(StringComparer.Ordinal), [], [], [DateOnly.MinValue], 0);
+
     public static UnitTree Create(TreeVersionLoaded e) =>
         new(e.TreeId, e.Province, new Dictionary<string, OrganisationUnit>(StringComparer.Ordinal), [], [e.Version], [e.ValidFrom], 1);
 
@@ -106,6 +111,25 @@ public sealed record UnitTree(
 
     public UnitTree Apply(UnitSplitFrom e) =>
         this with { Successions = [.. Successions, new Succession(e.Predecessor, e.Unit, SuccessionKind.SplitFrom, e.On)], Version = Version + 1 };
+
+    /// <summary>The tree after <paramref name="events"/> (as Marten's snapshot will be once they are appended).</summary>
+    public UnitTree After(IEnumerable<object> events) => events.Aggregate(this, (tree, e) => e switch
+    {
+        TreeVersionLoaded x => tree.Apply(x),
+        UnitOpened x => tree.Apply(x),
+        UnitClosed x => tree.Apply(x),
+        UnitRenamed x => tree.Apply(x),
+        CommuneMovedToUnit x => tree.Apply(x),
+        UnitMergedInto x => tree.Apply(x),
+        UnitSplitFrom x => tree.Apply(x),
+        _ => throw new ArgumentException($"Not an event of the unit tree: {e.GetType().Name}", nameof(events)),
+    });
+
+    /// <summary>What Outreach and Partners learn of the tree.</summary>
+    public UnitTreeChanged ChangedMessage() => new(Province, Version, [.. Units.Values.OrderBy(u => u.Id, StringComparer.Ordinal)
+        .Select(u => new TreeUnit(u.Id, u.Kind.ToString(), u.ValidFrom, u.ValidTo, [.. u.Parents.Select(p => new TreeUnitParent(p.Parent, p.From))]))]);
+
+    public IEnumerable<string> Offices => Units.Values.Where(u => u.IsOffice).Select(u => u.Id);
 
     private UnitTree With(OrganisationUnit unit)
     {

@@ -181,7 +181,7 @@ public sealed class UnitTreeTests(PlanningFixture fixture) : IAsyncLifetime
 
         noReason.Fields.ShouldBe(["reason", "name"], ignoreOrder: true);
         unknown.Fields.ShouldBe(["id"]);
-        fromDistrict.Fields.ShouldBe(["unit"]);
+        fromDistrict.Fields.ShouldBe(["unit", "id"], ignoreOrder: true);
         (await TreeEventsAsync()).ShouldBe(events);
     }
 }
