@@ -17,7 +17,7 @@ public sealed record VersionProvince(string Id, string? Code, string Name, strin
 /// each was formed from, and the grassroots offices that cover them with the district-era offices they succeed.
 /// </summary>
 public sealed record TreeVersionFile(
-    string Version, DateOnly ValidFrom, IReadOnlyList<string>? Sources, IReadOnlyList<string>? Unverified, VersionProvince Province,
+    string Version, DateOnly ValidFrom, IReadOnlyList<JsonElement>? Sources, IReadOnlyList<JsonElement>? Unverified, VersionProvince Province,
     IReadOnlyList<VersionCommune> Communes, IReadOnlyList<VersionOffice>? GrassrootsOffices)
 {
     public static TreeVersionFile Read(Stream stream) =>
@@ -158,7 +158,10 @@ public static class TreeVersionLoad
             }
         }
 
-        foreach (var old in officesBefore.Order(StringComparer.Ordinal).Where(o => !successorsOfOffice.ContainsKey(o)))
+        // A file that lists no grassroots office yet (its grouping not verified) closes the district-era offices
+        // without successors, and every commune belongs to the province until moved; one that lists offices must
+        // give each old office a successor.
+        foreach (var old in officesBefore.Order(StringComparer.Ordinal).Where(o => offices.Count > 0 && !successorsOfOffice.ContainsKey(o)))
         {
             check.Add("version.grassrootsOffices", "successor-missing", $"Đơn vị {old} không có đơn vị kế thừa.", $"The unit {old} has no successor.");
         }
@@ -170,7 +173,8 @@ public static class TreeVersionLoad
 
         var events = new List<object>
         {
-            new TreeVersionLoaded(tree.Id, tree.Province, file.Version, from, file.Sources ?? [], file.Unverified ?? [], text),
+            new TreeVersionLoaded(tree.Id, tree.Province, file.Version, from, [.. (file.Sources ?? []).Select(e => e.ToString())],
+                [.. (file.Unverified ?? []).Select(e => e.ToString())], text),
         };
         events.AddRange(offices.Select(o => new UnitOpened(tree.Id, o.Id, UnitKind.GrassrootsOffice, null, o.Name.Trim(), tree.Province, from, text)));
         events.AddRange(file.Communes.Select(c => new UnitOpened(

@@ -52,7 +52,7 @@ public static class TreeVersionTestData
         }
 
         communes.Add(new VersionCommune("new.tu-binh-phuoc", null, "Phường từ Bình Phước", "ward", [new FormedFrom(null, "binh-phuoc", "Phường cũ")]));
-        return new TreeVersionFile("test-2025", ValidFrom, ["test data"], [], new VersionProvince(Province, "75", "Đồng Nai", "BHXH tỉnh Đồng Nai",
+        return new TreeVersionFile("test-2025", ValidFrom, [System.Text.Json.JsonSerializer.SerializeToElement("test data")], [], new VersionProvince(Province, "75", "Đồng Nai", "BHXH tỉnh Đồng Nai",
             [Province, "binh-phuoc"]), communes, offices);
     }
 
