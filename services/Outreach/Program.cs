@@ -7,6 +7,7 @@ using BhxhPlatform.Outreach.Enrolments;
 using BhxhPlatform.Outreach.HandOffs;
 using BhxhPlatform.Outreach.Prospects;
 using BhxhPlatform.ServiceDefaults;
+using BhxhPlatform.ServiceDefaults.Security;
 using JasperFx;
 using Marten;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,6 +15,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.Services.AddUnitTreeLearning();
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddPersonalDataProtection(builder.Configuration);
 builder.Services.AddExceptionHandler<StreamCollisionExceptionHandler>();

@@ -7,12 +7,14 @@ using BhxhPlatform.Partners.Registry;
 using BhxhPlatform.Partners.Scorecards;
 using BhxhPlatform.Partners.Trainings;
 using BhxhPlatform.ServiceDefaults;
+using BhxhPlatform.ServiceDefaults.Security;
 using JasperFx;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.Services.AddUnitTreeLearning();
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.Configure<AgreementOptions>(builder.Configuration.GetSection(AgreementOptions.Section));
 builder.AddCritterStack(ServiceNames.Partners, marten =>

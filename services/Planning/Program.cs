@@ -1,6 +1,7 @@
 using BhxhPlatform.Contracts;
 using BhxhPlatform.Planning.Catalogue;
 using BhxhPlatform.Planning.DistrictPlans;
+using BhxhPlatform.Planning.Organisation;
 using BhxhPlatform.Planning.Progress;
 using BhxhPlatform.Planning.Rollouts;
 using BhxhPlatform.Planning.Schedule;
@@ -13,8 +14,10 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.Services.AddReferenceData();
 builder.Services.AddSingleton<ProgressPlanReader>();
+builder.Services.AddOrganisationSeed();
 builder.AddCritterStack(ServiceNames.Planning, marten =>
 {
+    marten.AddOrganisation();
     marten.AddTemplates();
     marten.AddDistrictPlans();
     marten.AddRollouts();

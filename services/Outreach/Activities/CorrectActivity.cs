@@ -1,4 +1,5 @@
 using BhxhPlatform.ServiceDefaults.Problems;
+using BhxhPlatform.ServiceDefaults.Security;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
@@ -14,8 +15,8 @@ public sealed record CorrectActivity(long Version, string Reason, LogActivity Ac
 
 public static class CorrectActivityEndpoint
 {
-    public static Task<KnownPlans> LoadAsync(CorrectActivity command, IQuerySession session, CancellationToken cancellation) =>
-        KnownPlans.LoadAsync(session, command.Activity is null ? [] : [command.Activity.DistrictPlanId], cancellation);
+    public static Task<KnownPlans> LoadAsync(CorrectActivity command, IQuerySession session, OrganisationDirectory directory, CancellationToken cancellation) =>
+        KnownPlans.LoadAsync(session, directory, command.Activity is null ? [] : [command.Activity.DistrictPlanId], cancellation);
 
     /// <summary>The corrected activity meets the same rules as a logged one, against the plan as it now stands.</summary>
     public static ProblemDetails Validate(CorrectActivity command, Activity activity, KnownPlans plans, TimeProvider clock)

@@ -3,6 +3,7 @@ using BhxhPlatform.Contracts.Outreach;
 using BhxhPlatform.Outreach.Common;
 using BhxhPlatform.ServiceDefaults.Messaging;
 using BhxhPlatform.ServiceDefaults.Problems;
+using BhxhPlatform.ServiceDefaults.Security;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
@@ -191,8 +192,8 @@ public static class ActivityRules
 
 public static class LogActivityEndpoint
 {
-    public static Task<KnownPlans> LoadAsync(LogActivity command, IQuerySession session, CancellationToken cancellation) =>
-        KnownPlans.LoadAsync(session, [command.DistrictPlanId], cancellation);
+    public static Task<KnownPlans> LoadAsync(LogActivity command, IQuerySession session, OrganisationDirectory directory, CancellationToken cancellation) =>
+        KnownPlans.LoadAsync(session, directory, [command.DistrictPlanId], cancellation);
 
     public static ProblemDetails Validate(LogActivity command, KnownPlans plans, TimeProvider clock) =>
         new Check().Activity(command).FitsPlan(command, plans, clock.GetUtcNow()).ToProblem();

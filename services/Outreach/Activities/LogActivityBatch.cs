@@ -1,5 +1,6 @@
 using BhxhPlatform.Contracts.Outreach;
 using BhxhPlatform.ServiceDefaults.Problems;
+using BhxhPlatform.ServiceDefaults.Security;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
@@ -23,9 +24,9 @@ public sealed record LoggedActivityBatch(IReadOnlyList<Guid> Ids);
 
 public static class LogActivityBatchEndpoint
 {
-    public static Task<KnownPlans> LoadAsync(LogActivityBatch command, IQuerySession session, CancellationToken cancellation) =>
+    public static Task<KnownPlans> LoadAsync(LogActivityBatch command, IQuerySession session, OrganisationDirectory directory, CancellationToken cancellation) =>
         KnownPlans.LoadAsync(
-            session, (command.Activities ?? []).Take(LogActivityBatch.MaxActivities).Where(a => a is not null).Select(a => a.DistrictPlanId), cancellation);
+            session, directory, (command.Activities ?? []).Take(LogActivityBatch.MaxActivities).Where(a => a is not null).Select(a => a.DistrictPlanId), cancellation);
 
     public static ProblemDetails Validate(LogActivityBatch command, KnownPlans plans, TimeProvider clock)
     {

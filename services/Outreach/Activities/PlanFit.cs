@@ -1,21 +1,30 @@
 using BhxhPlatform.Outreach.Directory;
+using BhxhPlatform.Outreach.Common;
 using BhxhPlatform.ServiceDefaults.Problems;
+using BhxhPlatform.ServiceDefaults.Security;
 using Marten;
 
 namespace BhxhPlatform.Outreach.Activities;
 
 /// <summary>The approved plans that the activities of one request name, as Outreach knows them (see <see cref="KnownPlan"/>).</summary>
-public sealed record KnownPlans(IReadOnlyDictionary<Guid, KnownPlan> Plans)
+/// <param name="Tree">The unit's province tree as Planning announced it; null when none was (then the plan's communes decide).</param>
+public sealed record KnownPlans(IReadOnlyDictionary<Guid, KnownPlan> Plans, string? Unit = null, KnownUnitTree? Tree = null)
 {
     public KnownPlan? Of(Guid planId) => Plans.GetValueOrDefault(planId);
 
-    /// <summary>The unit's known plans among <paramref name="planIds"/> (the session is the unit's).</summary>
-    public static async Task<KnownPlans> LoadAsync(IQuerySession session, IEnumerable<Guid> planIds, CancellationToken cancellation)
+    /// <summary>Whether the commune belonged to the unit on the day: by the tree valid that day when one is known.</summary>
+    public bool CommuneFits(KnownPlan plan, string commune, DateOnly day) =>
+        Tree is not null && Unit is not null ? Tree.CommuneBelongsTo(commune.Trim(), Unit, day) : plan.HasCommune(commune);
+
+    /// <summary>The unit's known plans among <paramref name="planIds"/> (the session is the unit's), and its province's tree.</summary>
+    public static async Task<KnownPlans> LoadAsync(
+        IQuerySession session, OrganisationDirectory directory, IEnumerable<Guid> planIds, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(session);
         var ids = planIds.Where(id => id != Guid.Empty).Distinct().ToArray();
         var plans = ids.Length == 0 ? [] : await session.LoadManyAsync<KnownPlan>(cancellation, ids);
-        return new KnownPlans(plans.ToDictionary(p => p.Id));
+        var tree = await KnownUnitTree.OfUnitAsync(session, directory, session.TenantId, cancellation);
+        return new KnownPlans(plans.ToDictionary(p => p.Id), session.TenantId, tree);
     }
 }
 
@@ -57,8 +66,9 @@ public static class PlanFit
 
         if (!string.IsNullOrWhiteSpace(command.CommuneId))
         {
-            check.That(plan.HasCommune(command.CommuneId), prefix + "communeId", "not-in-unit",
-                "Xã, phường này không thuộc đơn vị.", "This commune is not one of the unit's.");
+            var day = command.StartedAt == default ? DateOnly.FromDateTime(now.UtcDateTime) : Formats.LocalDay(command.StartedAt);
+            check.That(plans.CommuneFits(plan, command.CommuneId, day), prefix + "communeId", "not-in-unit",
+                $"Xã, phường này không thuộc đơn vị vào ngày {day:yyyy-MM-dd}.", $"This commune is not one of the unit's on {day:yyyy-MM-dd}.");
         }
 
         if (string.IsNullOrWhiteSpace(command.PlanLineCode))

@@ -1,3 +1,7 @@
+using BhxhPlatform.Partners.Agreements;
+using BhxhPlatform.Partners.Plans;
+using BhxhPlatform.ServiceDefaults.Security;
+using Marten;
 using BhxhPlatform.Partners.Registry;
 using BhxhPlatform.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Mvc;
@@ -11,10 +15,14 @@ public sealed record AssignCommune(long Version, string CommuneId);
 
 public static class AssignCommuneEndpoint
 {
-    public static ProblemDetails Validate(AssignCommune command, Collaborator collaborator, string unit) =>
+    public static Task<CommunesOfUnit> LoadAsync(AssignCommune command, IQuerySession session, OrganisationDirectory directory, CancellationToken cancellation) =>
+        CommunesOfUnit.LoadAsync(session, directory, cancellation);
+
+    public static ProblemDetails Validate(AssignCommune command, Collaborator collaborator, CommunesOfUnit unitCommunes, TimeProvider clock) =>
         new Check()
-            .That(PartnerChecks.IsCommuneOf(command.CommuneId, unit), "communeId", "not-in-district",
-                "Xã, phường không thuộc huyện này.", "The commune is not one of this district's.")
+            .That(unitCommunes.Has(command.CommuneId, AgreementSchedule.Today(clock)), "communeId", "not-in-district",
+                $"Xã, phường không thuộc đơn vị vào ngày {AgreementSchedule.Today(clock):yyyy-MM-dd}.",
+                $"The commune is not one of the unit's on {AgreementSchedule.Today(clock):yyyy-MM-dd}.")
             .ToProblem()
             .Then(() => CollaboratorRules.StillWorking(collaborator))
             .Then(() => collaborator.CommuneIds.Contains(command.CommuneId)

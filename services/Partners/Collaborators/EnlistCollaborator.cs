@@ -1,3 +1,5 @@
+using BhxhPlatform.Partners.Plans;
+using BhxhPlatform.ServiceDefaults.Security;
 using BhxhPlatform.Partners.Agreements;
 using BhxhPlatform.Partners.Registry;
 using BhxhPlatform.ServiceDefaults.Problems;
@@ -19,8 +21,12 @@ public static class EnlistCollaboratorEndpoint
 {
     public const int MaxCommunes = 50;
 
-    public static ProblemDetails Validate(EnlistCollaborator command, string unit, TimeProvider clock)
+    public static Task<CommunesOfUnit> LoadAsync(EnlistCollaborator command, IQuerySession session, OrganisationDirectory directory, CancellationToken cancellation) =>
+        CommunesOfUnit.LoadAsync(session, directory, cancellation);
+
+    public static ProblemDetails Validate(EnlistCollaborator command, string unit, TimeProvider clock, CommunesOfUnit unitCommunes)
     {
+        var day = command.EnlistedOn ?? AgreementSchedule.Today(clock);
         var communes = command.CommuneIds ?? [];
         var check = new Check()
             .Text("name", command.Name, "Họ tên", "Name", maxLength: 200)
@@ -36,8 +42,8 @@ public static class EnlistCollaboratorEndpoint
             .That(communes.Distinct().Count() == communes.Count, "communeIds", "duplicate", "Một xã được nêu hai lần.", "A commune is listed twice.");
         foreach (var (commune, i) in communes.Select((c, i) => (c, i)))
         {
-            check.That(PartnerChecks.IsCommuneOf(commune, unit), $"communeIds[{i}]", "not-in-district",
-                "Xã, phường không thuộc huyện này.", "The commune is not one of this district's.");
+            check.That(unitCommunes.Has(commune, day), $"communeIds[{i}]", "not-in-district",
+                $"Xã, phường không thuộc đơn vị vào ngày {day:yyyy-MM-dd}.", $"The commune is not one of the unit's on {day:yyyy-MM-dd}.");
         }
 
         return check.ToProblem();

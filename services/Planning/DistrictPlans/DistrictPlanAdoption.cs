@@ -24,14 +24,14 @@ public static class DistrictPlanAdoption
     /// </summary>
     public static async Task<(AdoptionOutcome Outcome, Guid? PlanId)> AdoptAsync(
         string district, Guid templateId, int templateVersion,
-        OrganisationTree tree, IDocumentStore store, IDocumentSession session, CancellationToken cancellation)
+        UnitTrees trees, IDocumentStore store, IDocumentSession session, CancellationToken cancellation)
     {
-        if (tree.ProvinceOf(district) is not { } province)
+        if (await trees.HoldingAsync(district, cancellation) is not { } tree || tree.Find(district) is not { RunsPlans: true })
         {
             return (AdoptionOutcome.NotADistrict, null);
         }
 
-        await using var provinceSession = store.QuerySession(province.Id);
+        await using var provinceSession = store.QuerySession(tree.Province);
         var template = await provinceSession.LoadAsync<PlanTemplate>(templateId, cancellation);
         if (template is null)
         {
@@ -41,6 +41,13 @@ public static class DistrictPlanAdoption
         if (template.FindPublished(templateVersion) is not { } published)
         {
             return (AdoptionOutcome.VersionNotPublished, null);
+        }
+
+        // A unit runs a plan for a year it existed in (a district-era office not in 2026; a grassroots office not in 2024).
+        var unit = tree.Find(district)!;
+        if (unit.ValidFrom > new DateOnly(template.Year, 12, 31) || unit.ValidTo < new DateOnly(template.Year, 1, 1))
+        {
+            return (AdoptionOutcome.NotADistrict, null);
         }
 
         var planId = DeterministicId.DistrictPlan(district, template.Year);
@@ -57,9 +64,10 @@ public static class DistrictPlanAdoption
     public static ProblemDetails Problem(AdoptionOutcome outcome) => outcome switch
     {
         AdoptionOutcome.AlreadyAdopted => ProblemResults.Conflict("plan-exists",
-            "Huyện đã có kế hoạch cho năm này.", "The district already has a plan for this year."),
+            "Đơn vị đã có kế hoạch cho năm này.", "The unit already has a plan for this year."),
         AdoptionOutcome.NotADistrict => ProblemResults.Rejected("not-a-district",
-            "Chỉ BHXH huyện mới lập kế hoạch huyện.", "Only a district office adopts a district plan."),
+            "Chỉ đơn vị BHXH cơ sở (trước 1/7/2025: BHXH huyện) có hiệu lực trong năm kế hoạch mới lập kế hoạch.",
+            "Only a unit that runs plans (a grassroots office; before 1 July 2025 a district office) and exists in the plan's year adopts a plan."),
         AdoptionOutcome.TemplateNotFound => ProblemResults.Rejected("template-not-found",
             "Tỉnh không có kế hoạch mẫu này.", "The province has no such template."),
         _ => ProblemResults.Rejected("version-not-published",

@@ -12,12 +12,12 @@ public static class AdoptTemplateForRolloutHandler
 {
     /// <summary>Runs with the district as tenant: the session and the new plan stream are the district's.</summary>
     public static async Task<OutgoingMessages> Handle(
-        AdoptTemplateForRollout command, Envelope envelope, OrganisationTree tree, IDocumentStore store, IDocumentSession session,
+        AdoptTemplateForRollout command, Envelope envelope, UnitTrees trees, IDocumentStore store, IDocumentSession session,
         CancellationToken cancellation)
     {
         var district = envelope.TenantId ?? throw new InvalidOperationException("A rollout adoption must carry the district as tenant.");
         var (outcome, planId) = await DistrictPlanAdoption.AdoptAsync(
-            district, command.TemplateId, command.TemplateVersion, tree, store, session, cancellation);
+            district, command.TemplateId, command.TemplateVersion, trees, store, session, cancellation);
         return [new RolloutDistrictReported(command.RolloutId, district, outcome, planId).WithTenantId(command.Province)];
     }
 }

@@ -9,27 +9,38 @@ using Wolverine;
 
 namespace BhxhPlatform.Planning.Rollouts;
 
-/// <summary>Roll a published template version out to districts of the province (all of them when none are named).</summary>
+/// <summary>
+/// Roll a published template version out to the province's units that run plans on the rollout's day (district-era
+/// offices before 1 July 2025, grassroots offices after, as the unit tree says), or to the ones named.
+/// The field keeps its name <c>districts</c> for existing callers; it lists units of whatever kind runs plans.
+/// </summary>
 public sealed record StartRollout(Guid TemplateId, int TemplateVersion, IReadOnlyList<string>? Districts);
 
-/// <summary>Sent to each district (as its tenant): adopt the template version, in the district's own transaction.</summary>
+/// <summary>Sent to each unit (as its tenant): adopt the template version, in the unit's own transaction.</summary>
 public sealed record AdoptTemplateForRollout(Guid RolloutId, string Province, Guid TemplateId, int TemplateVersion);
 
 public static class StartRolloutEndpoint
 {
-    public static ProblemDetails Validate(StartRollout command, string unit, OrganisationTree tree)
+    /// <summary>The rollout's day: today, by the service's clock.</summary>
+    public static DateOnly DayOf(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public static async Task<ProblemDetails> ValidateAsync(
+        StartRollout command, string unit, UnitTrees trees, TimeProvider clock, CancellationToken cancellation)
     {
-        var province = tree.FindProvince(unit);
+        var tree = await trees.OfProvinceAsync(unit, cancellation);
+        var day = DayOf(clock);
         var check = new Check()
-            .That(province is not null, "unit", "not-a-province", "Chỉ BHXH tỉnh mới triển khai kế hoạch mẫu.", "Only a provincial office rolls out a template.")
+            .That(tree is not null, "unit", "not-a-province", "Chỉ BHXH tỉnh mới triển khai kế hoạch mẫu.", "Only a provincial office rolls out a template.")
             .That(command.TemplateId != Guid.Empty, "templateId", "required", "Kế hoạch mẫu không được để trống.", "The template is required.")
             .Range("templateVersion", command.TemplateVersion, 1, 10_000, "Phiên bản", "Template version")
-            .That(command.Districts is not { Count: 0 }, "districts", "empty", "Danh sách huyện trống.", "The district list is empty.");
-        var districts = command.Districts ?? [];
-        for (var i = 0; i < districts.Count; i++)
+            .That(command.Districts is not { Count: 0 }, "districts", "empty", "Danh sách đơn vị trống.", "The unit list is empty.");
+        var named = command.Districts ?? [];
+        var planning = tree?.PlanningUnitsOn(day).Select(u => u.Id).ToHashSet(StringComparer.Ordinal) ?? [];
+        for (var i = 0; i < named.Count; i++)
         {
-            check.That(province is null || province.Districts.Any(d => d.Id == districts[i]), $"districts[{i}]", "unknown-district",
-                "Huyện này không thuộc tỉnh.", "This district is not in the province.");
+            check.That(tree is null || planning.Contains(named[i]), $"districts[{i}]", "unknown-district",
+                $"Đơn vị này không thuộc tỉnh hoặc không lập kế hoạch vào ngày {day:yyyy-MM-dd}.",
+                $"This unit is not one of the province's units that run plans on {day:yyyy-MM-dd}.");
         }
 
         return check.ToProblem();
@@ -38,7 +49,7 @@ public static class StartRolloutEndpoint
     [WolverinePost("/api/units/{unit}/rollouts")]
     [Tags("Rollouts")]
     public static async Task<(IResult, OutgoingMessages)> Post(
-        StartRollout command, string unit, OrganisationTree tree, IDocumentSession session, CancellationToken cancellation)
+        StartRollout command, string unit, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
         var messages = new OutgoingMessages();
         var template = await session.LoadAsync<PlanTemplate>(command.TemplateId, cancellation);
@@ -52,7 +63,8 @@ public static class StartRolloutEndpoint
             return (Results.Problem(DistrictPlanAdoption.Problem(AdoptionOutcome.VersionNotPublished)), messages);
         }
 
-        var districts = (command.Districts ?? tree.FindProvince(unit)!.Districts.Select(d => d.Id).ToList()).Distinct().ToList();
+        var tree = await session.LoadAsync<UnitTree>(UnitTree.IdOf(unit), cancellation);
+        var districts = (command.Districts ?? tree!.PlanningUnitsOn(DayOf(clock)).Select(u => u.Id).ToList()).Distinct().ToList();
         var id = DeterministicId.Rollout(unit, command.TemplateId, command.TemplateVersion);
         var existing = await session.LoadAsync<Rollout>(id, cancellation);
         if (existing is null)
@@ -64,7 +76,7 @@ public static class StartRolloutEndpoint
             session.Events.Append(id, existing.Version + 1, new RolloutDistrictsAdded(id, added));
         }
 
-        // Adoption is idempotent per district and year, so a repeated run re-sends harmlessly.
+        // Adoption is idempotent per unit and year, so a repeated run re-sends harmlessly.
         foreach (var district in districts)
         {
             messages.Add(new AdoptTemplateForRollout(id, unit, command.TemplateId, command.TemplateVersion), new DeliveryOptions { TenantId = district });

@@ -22,7 +22,7 @@ public static class GetProgressEndpoint
         string unit,
         int year,
         string? asOf,
-        OrganisationTree tree,
+        UnitTrees trees,
         TimeProvider clock,
         ProgressPlanReader plansRead,
         IQuerySession session,
@@ -40,9 +40,7 @@ public static class GetProgressEndpoint
             return Results.Problem(check.ToProblem());
         }
 
-        var districts = tree.FindProvince(unit) is { } province
-            ? province.Districts.Select(d => d.Id).ToArray()
-            : tree.FindDistrict(unit) is not null ? [unit] : null;
+        var districts = UnitsOfReport(await trees.HoldingAsync(unit, cancellation), unit, year, day);
         if (districts is null)
         {
             return Results.Problem(ProblemResults.NotFound("Không có đơn vị này.", "No such unit."));
@@ -52,6 +50,33 @@ public static class GetProgressEndpoint
         var plans = await plansRead.PlansAsync(session, data.Plans, cancellation);
         return Results.Ok(ProgressCalculator.Report(
             unit, year, day, plans, new ProgressFacts(data.Activities, data.Trainings, data.Agreements, data.Enrolments)));
+    }
+
+    /// <summary>
+    /// The units whose plans a report reads, by the tree valid on each day of the year up to <paramref name="asOf"/>:
+    /// for a province, every unit that ran plans on one of those days (in 2025: the district-era offices until
+    /// 30 June and the grassroots offices from 1 July); for a unit, the unit and the units whose history rolls into it.
+    /// A unit that ceased keeps its own report. Null when the unit is not in a tree.
+    /// </summary>
+    public static IReadOnlyList<string>? UnitsOfReport(UnitTree? tree, string unit, int year, DateOnly asOf)
+    {
+        if (tree?.Find(unit) is not { } found)
+        {
+            return null;
+        }
+
+        var first = new DateOnly(year, 1, 1);
+        var last = asOf.Year > year ? new DateOnly(year, 12, 31) : asOf;
+        bool RanPlansInPeriod(OrganisationUnit u) =>
+            u.RunsPlans && u.ValidFrom <= last && (u.ValidTo is null || u.ValidTo >= first);
+        if (found.Kind == UnitKind.ProvincialOffice)
+        {
+            return [.. tree.Units.Values.Where(RanPlansInPeriod).Select(u => u.Id).Order(StringComparer.Ordinal)];
+        }
+
+        return found.RunsPlans
+            ? [.. tree.LineageOf(unit).Where(id => tree.Find(id) is { } u && RanPlansInPeriod(u))]
+            : null;
     }
 
     private static readonly Type[] ReportDocuments =
