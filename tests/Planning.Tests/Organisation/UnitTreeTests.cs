@@ -70,6 +70,27 @@ public sealed class UnitTreeTests(PlanningFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_shipped_2025_file_previews_without_a_problem_its_95_communes_and_wards_succeeding_every_2024_commune()
+    {
+        var path = Path.Combine(RepositoryRoot.Above(AppContext.BaseDirectory), "services", "Planning", "Organisation", "trees", "dong-nai-2025-07-01.json");
+        await using var file = File.OpenRead(path);
+        var version = TreeVersionFile.Read(file);
+        var events = await TreeEventsAsync();
+
+        var preview = await fixture.Host.LoadAsync(version, dryRun: true);
+
+        preview.ValidFrom.ShouldBe(new DateOnly(2025, 7, 1));
+        version.Communes.Count.ShouldBe(95);
+        version.Communes.Count(c => c.Kind == "ward").ShouldBe(23);
+        preview.Opened.Count.ShouldBe(95 + version.GrassrootsOffices!.Count);
+        // Every 2024 commune is succeeded; the file names no grassroots office yet (not found published), so all 95 wait for one.
+        preview.Closed.ShouldBe(TreeVersionTestData.Districts.SelectMany(d => d.Communes).Select(c => c.Id), ignoreOrder: true);
+        preview.CommunesWithoutOffice.Count.ShouldBe(95 - version.GrassrootsOffices.Sum(o => o.Communes?.Count ?? 0));
+        preview.CommunesFromOtherProvinces.ShouldBe(111); // the Bình Phước communes the 40 units of its former area were formed from
+        (await TreeEventsAsync()).ShouldBe(events);
+    }
+
+    [Fact]
     public async Task A_load_is_refused_when_a_successor_is_missing_and_appends_nothing()
     {
         var version = TreeVersionTestData.Version2025();
