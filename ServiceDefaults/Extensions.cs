@@ -1,3 +1,4 @@
+using BhxhPlatform.ServiceDefaults.Commands;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
@@ -97,6 +98,7 @@ public static class Extensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLimits();
+        app.UseCommandIdCheck();
         app.UseBilingualMalformedJsonProblems();
         app.UseAccessMatrix();
 

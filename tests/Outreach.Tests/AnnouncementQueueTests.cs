@@ -39,7 +39,7 @@ public sealed class AnnouncementQueueTests(OutreachFixture fixture) : IAsyncLife
         var result = await fixture.Host.Scenario(s =>
         {
             s.Post.Json(DirectContact(), JsonStyle.MinimalApi).ToUrl(Url);
-            s.WithRequestHeader("X-Command-Id", "sync-7");
+            s.WithRequestHeader("X-Command-Id", "0f8fad5b-d9cb-469f-a165-70867728950e");
             s.StatusCodeShouldBe(201);
         });
         var id = (await result.ReadAsJsonAsync<CreatedId>())!.Value;
@@ -70,7 +70,7 @@ public sealed class AnnouncementQueueTests(OutreachFixture fixture) : IAsyncLife
         var result = await fixture.Host.Scenario(s =>
         {
             s.Post.Json(batch, JsonStyle.MinimalApi).ToUrl($"{Url}/batch");
-            s.WithRequestHeader("X-Command-Id", "sync-8");
+            s.WithRequestHeader("X-Command-Id", "7c9e6679-7425-40de-944b-e07fc1f90ae7");
             s.StatusCodeShouldBe(200);
         });
         var ids = (await result.ReadAsJsonAsync<LoggedActivityBatch>())!.Ids;

@@ -32,7 +32,8 @@ public sealed record LogActivity(
     IReadOnlyList<MaterialHandedOut>? Materials = null,
     ConferenceDetails? Conference = null,
     PostDetails? Post = null,
-    CampaignDetails? Campaign = null)
+    CampaignDetails? Campaign = null,
+    Guid? CommandId = null)
 {
     public ActivityDetails ToDetails() => new(
         DistrictPlanId,
@@ -192,21 +193,42 @@ public static class ActivityRules
 
 public static class LogActivityEndpoint
 {
-    public static Task<KnownPlans> LoadAsync(LogActivity command, IQuerySession session, OrganisationDirectory directory, CancellationToken cancellation) =>
-        KnownPlans.LoadAsync(session, directory, [command.DistrictPlanId], cancellation);
+    public static async Task<(KnownPlans, StoredBefore)> LoadAsync(
+        LogActivity command, string unit, HttpContext http, IQuerySession session, OrganisationDirectory directory, CancellationToken cancellation) =>
+        (await KnownPlans.LoadAsync(session, directory, [command.DistrictPlanId], cancellation),
+         await StoredBefore.LoadAsync(command, unit, http, session, cancellation));
 
-    public static ProblemDetails Validate(LogActivity command, KnownPlans plans, TimeProvider clock) =>
-        new Check().Activity(command).FitsPlan(command, plans, clock.GetUtcNow()).ToProblem();
+    public static ProblemDetails Validate(LogActivity command, KnownPlans plans, StoredBefore before, TimeProvider clock)
+    {
+        if (before.Problems.Count > 0)
+        {
+            return ProblemResults.Validation(before.Problems);
+        }
+
+        // A retry is answered as the first send was, even if the plan has changed since.
+        if (before.IsRetry)
+        {
+            return before.Matches(before.Ids[0]!.Value, command)
+                ? WolverineContinue.NoProblems
+                : ProblemResults.Validation([StoredBefore.Reused("commandId")]);
+        }
+
+        return new Check().Activity(command).FitsPlan(command, plans, clock.GetUtcNow()).ToProblem();
+    }
 
     [WolverinePost("/api/units/{unit}/activities")]
     [Tags("Activities")]
-    public static (CreationResponse<Guid>, IStartStream, Announce) Post(LogActivity command, string unit)
+    public static (CreationResponse<Guid>, Announce) Post(LogActivity command, StoredBefore before, string unit, IDocumentSession session)
     {
-        var id = Guid.CreateVersion7();
+        var id = before.Ids[0] ?? Guid.CreateVersion7();
+        var response = new CreationResponse<Guid>($"/api/units/{unit}/activities/{id}", id);
+        if (before.IsRetry)
+        {
+            return (response, Announce.Nothing);
+        }
+
         var details = command.ToDetails();
-        return (
-            new CreationResponse<Guid>($"/api/units/{unit}/activities/{id}", id),
-            MartenOps.StartStream<Activity>(id, new ActivityLogged(id, details)),
-            new Announce(ActivityRules.Recorded(id, details)));
+        session.Events.StartStream<Activity>(id, new ActivityLogged(id, details));
+        return (response, new Announce(ActivityRules.Recorded(id, details)));
     }
 }

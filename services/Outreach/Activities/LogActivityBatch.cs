@@ -24,11 +24,16 @@ public sealed record LoggedActivityBatch(IReadOnlyList<Guid> Ids);
 
 public static class LogActivityBatchEndpoint
 {
-    public static Task<KnownPlans> LoadAsync(LogActivityBatch command, IQuerySession session, OrganisationDirectory directory, CancellationToken cancellation) =>
-        KnownPlans.LoadAsync(
-            session, directory, (command.Activities ?? []).Take(LogActivityBatch.MaxActivities).Where(a => a is not null).Select(a => a.DistrictPlanId), cancellation);
+    public static async Task<(KnownPlans, StoredBefore)> LoadAsync(
+        LogActivityBatch command, string unit, HttpContext http, IQuerySession session, OrganisationDirectory directory, CancellationToken cancellation)
+    {
+        var activities = (command.Activities ?? []).Take(LogActivityBatch.MaxActivities).ToList();
+        return (
+            await KnownPlans.LoadAsync(session, directory, activities.Where(a => a is not null).Select(a => a.DistrictPlanId), cancellation),
+            await StoredBefore.LoadAsync(activities, unit, http, session, cancellation));
+    }
 
-    public static ProblemDetails Validate(LogActivityBatch command, KnownPlans plans, TimeProvider clock)
+    public static ProblemDetails Validate(LogActivityBatch command, KnownPlans plans, StoredBefore before, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var check = new Check();
@@ -42,29 +47,56 @@ public static class LogActivityBatchEndpoint
             return check.ToProblem();
         }
 
+        foreach (var problem in before.Problems)
+        {
+            check.Add(problem.Field, problem.Code, problem.Vi, problem.En);
+        }
+
         for (var i = 0; i < activities.Count; i++)
         {
-            check.Activity(activities[i], $"activities[{i}].").FitsPlan(activities[i], plans, now, $"activities[{i}].");
+            var prefix = $"activities[{i}].";
+            if (before.WasStored(before.Ids[i]))
+            {
+                // Stored by an earlier send of this batch: only the same activity may come again.
+                if (activities[i] is not { } again || !before.Matches(before.Ids[i]!.Value, again))
+                {
+                    var reused = StoredBefore.Reused(prefix + "commandId");
+                    check.Add(reused.Field, reused.Code, reused.Vi, reused.En);
+                }
+
+                continue;
+            }
+
+            check.Activity(activities[i], prefix).FitsPlan(activities[i], plans, now, prefix);
         }
 
         return check.ToProblem();
     }
 
+    /// <summary>
+    /// Stores the activities an earlier send did not store; answers every id, in order. A batch sent
+    /// again after a lost answer stores nothing more and announces nothing more.
+    /// </summary>
     [WolverinePost("/api/units/{unit}/activities/batch")]
     [Tags("Activities")]
-    public static (LoggedActivityBatch, Announce) Post(LogActivityBatch command, IDocumentSession session)
+    public static (LoggedActivityBatch, Announce) Post(LogActivityBatch command, StoredBefore before, IDocumentSession session)
     {
         var ids = new List<Guid>(command.Activities!.Count);
         var recorded = new List<ActivityRecorded>(command.Activities.Count);
-        foreach (var activity in command.Activities!)
+        for (var i = 0; i < command.Activities.Count; i++)
         {
-            var id = Guid.CreateVersion7();
-            var details = activity.ToDetails();
+            var id = before.Ids[i] ?? Guid.CreateVersion7();
+            ids.Add(id);
+            if (before.WasStored(id))
+            {
+                continue;
+            }
+
+            var details = command.Activities[i].ToDetails();
             session.Events.StartStream<Activity>(id, new ActivityLogged(id, details));
             recorded.Add(ActivityRules.Recorded(id, details));
-            ids.Add(id);
         }
 
-        return (new LoggedActivityBatch(ids), new Announce(new ActivitiesRecorded(recorded)));
+        return (new LoggedActivityBatch(ids), recorded.Count == 0 ? Announce.Nothing : new Announce(new ActivitiesRecorded(recorded)));
     }
 }

@@ -2,6 +2,7 @@ using BhxhPlatform.Outreach.Activities;
 using BhxhPlatform.Outreach.Common;
 using BhxhPlatform.Outreach.Directory;
 using BhxhPlatform.Outreach.Prospects;
+using BhxhPlatform.ServiceDefaults.Commands;
 using BhxhPlatform.ServiceDefaults.Problems;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -23,7 +24,42 @@ public sealed record RecordEnrolment(
     Guid? ProspectId = null,
     Guid? ActivityId = null,
     Guid? CollectionOrganisationId = null,
-    Guid? SponsorId = null);
+    Guid? SponsorId = null,
+    Guid? CommandId = null);
+
+/// <summary>
+/// An enrolment named by a command id (the body's <c>commandId</c> or the <c>X-Command-Id</c>
+/// header): the id it gets and what an earlier send of the same command stored under it.
+/// </summary>
+public sealed record EnrolmentCommand(Guid? Id, EnrolmentRecorded? StoredBefore, bool HeaderAndBodyDiffer)
+{
+    public const string Kind = "enrolment";
+
+    public static async Task<EnrolmentCommand> LoadAsync(RecordEnrolment command, string unit, HttpContext http, IQuerySession session, CancellationToken cancellation)
+    {
+        var commandId = CommandIds.Of(http, command.CommandId, out var differ);
+        if (commandId is not { } named)
+        {
+            return new EnrolmentCommand(null, null, differ);
+        }
+
+        var id = CommandIds.StreamId(unit, Kind, named);
+        var stream = await session.Events.FetchStreamAsync(id, version: 1, token: cancellation);
+        var first = stream.Count > 0 ? stream[0] : null;
+        return new EnrolmentCommand(id, first?.Data as EnrolmentRecorded, differ);
+    }
+
+    /// <summary>Whether the earlier send stored what <paramref name="command"/> says now.</summary>
+    public bool Matches(RecordEnrolment command) =>
+        StoredBefore is { } stored &&
+        stored.Scheme == command.Scheme &&
+        stored.EnrolledOn == command.EnrolledOn &&
+        stored.ProspectId == command.ProspectId &&
+        stored.Count == (command.ProspectId is null ? command.Count : 1) &&
+        stored.ActivityId == command.ActivityId &&
+        stored.CollectionOrganisationId == command.CollectionOrganisationId &&
+        stored.SponsorId == command.SponsorId;
+}
 
 /// <summary>What an enrolment refers to, loaded once so that the rules stay pure.</summary>
 public sealed record EnrolmentReferences(
@@ -119,22 +155,46 @@ public static class EnrolmentRules
 
 public static class RecordEnrolmentEndpoint
 {
-    public static Task<EnrolmentReferences> LoadAsync(RecordEnrolment command, IQuerySession session, CancellationToken cancellation) =>
-        EnrolmentReferences.LoadAsync(session, [command], cancellation);
+    public static async Task<(EnrolmentReferences, EnrolmentCommand)> LoadAsync(
+        RecordEnrolment command, string unit, HttpContext http, IQuerySession session, CancellationToken cancellation) =>
+        (await EnrolmentReferences.LoadAsync(session, [command], cancellation),
+         await EnrolmentCommand.LoadAsync(command, unit, http, session, cancellation));
 
-    public static ProblemDetails Validate(RecordEnrolment command, EnrolmentReferences references, TimeProvider clock) =>
-        new Check().Enrolment(command, Formats.LocalDay(clock.GetUtcNow()), references).ToProblem();
+    public static ProblemDetails Validate(RecordEnrolment command, EnrolmentReferences references, EnrolmentCommand named, TimeProvider clock)
+    {
+        if (named.HeaderAndBodyDiffer)
+        {
+            return ProblemResults.Validation([CommandIds.HeaderAndBodyDiffer("commandId")]);
+        }
+
+        if (named.StoredBefore is not null)
+        {
+            // A retry is answered as the first send was; the same command id cannot store another enrolment.
+            return named.Matches(command)
+                ? WolverineContinue.NoProblems
+                : ProblemResults.Validation([new FieldError("commandId", "command-id-reused",
+                    "Mã lệnh này đã được dùng để ghi một lượt tham gia khác. Dùng mã lệnh mới cho lượt mới.",
+                    "This command id already stored another enrolment. Use a new command id for a new one.")]);
+        }
+
+        return new Check().Enrolment(command, Formats.LocalDay(clock.GetUtcNow()), references).ToProblem();
+    }
 
     [WolverinePost("/api/units/{unit}/enrolments")]
     [Tags("Enrolments")]
-    public static (CreationResponse<Guid>, IStartStream, Announce) Post(RecordEnrolment command, EnrolmentReferences references, string unit)
+    public static (CreationResponse<Guid>, Announce) Post(
+        RecordEnrolment command, EnrolmentReferences references, EnrolmentCommand named, string unit, IDocumentSession session)
     {
-        var id = Guid.CreateVersion7();
+        var id = named.Id ?? Guid.CreateVersion7();
+        var response = new CreationResponse<Guid>($"/api/units/{unit}/enrolments/{id}", id);
+        if (named.StoredBefore is not null)
+        {
+            return (response, Announce.Nothing);
+        }
+
         var recorded = EnrolmentRules.Recorded(id, command, references, importRowKey: null);
-        return (
-            new CreationResponse<Guid>($"/api/units/{unit}/enrolments/{id}", id),
-            MartenOps.StartStream<Enrolment>(id, recorded),
-            new Announce(Enrolment.Announce(recorded)));
+        session.Events.StartStream<Enrolment>(id, recorded);
+        return (response, new Announce(Enrolment.Announce(recorded)));
     }
 }
 

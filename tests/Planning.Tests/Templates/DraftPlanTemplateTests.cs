@@ -38,7 +38,7 @@ public sealed class DraftPlanTemplateTests(PlanningFixture fixture) : IAsyncLife
         await fixture.Host.Scenario(s =>
         {
             s.Post.Json(new DraftPlanTemplate(2026, "Kế hoạch 2026"), JsonStyle.MinimalApi).ToUrl($"/api/units/{Province}/plan-templates");
-            s.WithRequestHeader("X-Command-Id", "cmd-42");
+            s.WithRequestHeader("X-Command-Id", "3f2504e0-4f89-41d3-9a0c-0305e82c3301");
             s.StatusCodeShouldBe(201);
         });
 
@@ -50,7 +50,7 @@ public sealed class DraftPlanTemplateTests(PlanningFixture fixture) : IAsyncLife
         drafted.TenantId.ShouldBe(Province);
         drafted.UserName.ShouldNotBeNullOrWhiteSpace();
         drafted.CorrelationId.ShouldNotBeNullOrWhiteSpace();
-        drafted.CausationId.ShouldBe("cmd-42");
+        drafted.CausationId.ShouldBe("3f2504e0-4f89-41d3-9a0c-0305e82c3301");
     }
 
     [Fact]
