@@ -59,6 +59,13 @@ public static class CritterStackExtensions
                 options.DatabaseSchemaName = serviceName;
                 options.Events.DatabaseSchemaName = serviceName;
 
+                // The start-up migration lock serialises the replicas of one service, not the services:
+                // each has its own lock id, so four services creating their schemas in one fresh
+                // database do not queue behind each other (on a busy machine that queue outlasted
+                // the default 10 s wait and a service failed to start). A replica waits up to a minute.
+                options.ApplyChangesLockId = MigrationLockId(serviceName);
+                options.ApplyChangesLockTimeout = TimeSpan.FromMinutes(1);
+
                 // A tenant is an organisation unit (a district office or the provincial office).
                 options.Events.TenancyStyle = JasperFx.MultiTenancy.TenancyStyle.Conjoined;
                 options.Policies.AllDocumentsAreMultiTenanted();
@@ -163,5 +170,18 @@ public static class CritterStackExtensions
             connection.MaxAutoPrepare = 200;
             connection.AutoPrepareMinUsages = 1;
         }
+    }
+
+    /// <summary>A stable advisory-lock id of a service's schema migrations (FNV-1a of its name).</summary>
+    public static int MigrationLockId(string serviceName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(serviceName);
+        var hash = 2166136261u;
+        foreach (var c in "bhxh-migrations:" + serviceName)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)(hash & 0x7FFFFFFF);
     }
 }
