@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Alba;
 using BhxhPlatform.Contracts;
@@ -59,6 +60,26 @@ public sealed class RetriedCreatesTests(OutreachFixture fixture) : IAsyncLifetim
         problem.FieldErrors!.ShouldHaveSingleItem().Code.ShouldBe("command-id-mismatch");
         await using var session = fixture.Store.QuerySession(District);
         (await session.Events.QueryAllRawEvents().CountAsync()).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Sends_of_one_command_racing_each_other_store_it_once_and_the_losers_are_told_it_exists()
+    {
+        var commandId = Guid.NewGuid();
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
+        {
+            using var client = fixture.Host.Server.CreateClient();
+            client.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.ProvincialAdministrator);
+            client.DefaultRequestHeaders.Add(CommandIds.Header, commandId.ToString());
+            using var response = await client.PostAsJsonAsync(Url, DirectContact());
+            return (int)response.StatusCode;
+        }));
+
+        statuses.ShouldAllBe(s => s == 201 || s == 409);
+        statuses.ShouldContain(201);
+        await using var session = fixture.Store.QuerySession(District);
+        (await session.Events.QueryAllRawEvents().CountAsync()).ShouldBe(1);
+        (await QueueRowsAsync(ServiceNames.Planning)).ShouldBe(1);
     }
 
     [Fact]
