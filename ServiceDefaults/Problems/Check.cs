@@ -14,9 +14,12 @@ public sealed class Check
 
     public bool IsValid => _errors.Count == 0;
 
-    public Check Add(string field, string code, string vi, string en)
+    public Check Add(string field, string code, string vi, string en) => Add(new FieldError(field, code, vi, en));
+
+    /// <summary>An error already made (for example by <c>CommandIds</c>).</summary>
+    public Check Add(FieldError error)
     {
-        _errors.Add(new FieldError(field, code, vi, en));
+        _errors.Add(error);
         return this;
     }
 

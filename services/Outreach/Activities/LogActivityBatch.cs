@@ -49,7 +49,7 @@ public static class LogActivityBatchEndpoint
 
         foreach (var problem in before.Problems)
         {
-            check.Add(problem.Field, problem.Code, problem.Vi, problem.En);
+            check.Add(problem);
         }
 
         for (var i = 0; i < activities.Count; i++)
@@ -60,8 +60,7 @@ public static class LogActivityBatchEndpoint
                 // Stored by an earlier send of this batch: only the same activity may come again.
                 if (activities[i] is not { } again || !before.Matches(before.Ids[i]!.Value, again))
                 {
-                    var reused = StoredBefore.Reused(prefix + "commandId");
-                    check.Add(reused.Field, reused.Code, reused.Vi, reused.En);
+                    check.Add(StoredBefore.Reused(prefix + "commandId"));
                 }
 
                 continue;
