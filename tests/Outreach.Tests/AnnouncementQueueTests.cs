@@ -28,7 +28,7 @@ public sealed class AnnouncementQueueTests(OutreachFixture fixture) : IAsyncLife
     {
         await fixture.ResetAsync();
         await fixture.Host.GivenApprovedPlanAsync();
-        await ExecuteAsync($"delete from {IntegrationOutbox.QueueTable(ServiceNames.Planning)}; delete from {IntegrationOutbox.QueueTable(ServiceNames.Partners)}");
+        await fixture.ExecuteSqlAsync($"delete from {IntegrationOutbox.QueueTable(ServiceNames.Planning)}; delete from {IntegrationOutbox.QueueTable(ServiceNames.Partners)}");
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -122,7 +122,7 @@ public sealed class AnnouncementQueueTests(OutreachFixture fixture) : IAsyncLife
     public async Task Of_concurrent_corrections_with_the_same_expected_version_only_the_winner_is_announced()
     {
         var id = await fixture.Host.CreateAsync(Url, DirectContact());
-        await ExecuteAsync($"delete from {IntegrationOutbox.QueueTable(ServiceNames.Planning)}; delete from {IntegrationOutbox.QueueTable(ServiceNames.Partners)}");
+        await fixture.ExecuteSqlAsync($"delete from {IntegrationOutbox.QueueTable(ServiceNames.Planning)}; delete from {IntegrationOutbox.QueueTable(ServiceNames.Partners)}");
 
         var statuses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => fixture.Host.Server.CreateClient()).Select(async (client, i) =>
         {
@@ -158,14 +158,6 @@ public sealed class AnnouncementQueueTests(OutreachFixture fixture) : IAsyncLife
         }
 
         return envelopes;
-    }
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(fixture.Postgres.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 
     private sealed record CreatedId(Guid Value);

@@ -3,6 +3,7 @@ using BhxhPlatform.LocalPostgres;
 using BhxhPlatform.ServiceDefaults;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Wolverine;
 using Xunit;
 
@@ -66,6 +67,24 @@ public abstract class ServiceFixture<TProgram> : IAsyncLifetime
         {
             await _postgres.DisposeAsync();
         }
+    }
+
+    /// <summary>Runs SQL straight against the test database: a test's way to look under the service, or to break it on purpose.</summary>
+    public async Task ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(Postgres.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The single value a query against the test database answers (a count, say).</summary>
+    public async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = new NpgsqlConnection(Postgres.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
     }
 
     /// <summary>Removes every document and event, so each test starts from nothing.</summary>

@@ -28,7 +28,7 @@ public sealed class RetriedCreatesTests(OutreachFixture fixture) : IAsyncLifetim
         await fixture.ResetAsync();
         await fixture.Host.GivenPartnersAsync();
         await fixture.Host.GivenApprovedPlanAsync();
-        await ExecuteAsync($"delete from {IntegrationOutbox.QueueTable(ServiceNames.Planning)}; delete from {IntegrationOutbox.QueueTable(ServiceNames.Partners)}");
+        await fixture.ExecuteSqlAsync($"delete from {IntegrationOutbox.QueueTable(ServiceNames.Planning)}; delete from {IntegrationOutbox.QueueTable(ServiceNames.Partners)}");
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -203,19 +203,6 @@ public sealed class RetriedCreatesTests(OutreachFixture fixture) : IAsyncLifetim
         return JsonSerializer.Deserialize<ProblemBody>(await result.ReadAsTextAsync(), BhxhPlatform.TestSupport.ScenarioExtensions.Json)!;
     }
 
-    private async Task<long> QueueRowsAsync(string consumer)
-    {
-        await using var connection = new NpgsqlConnection(fixture.Postgres.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"select count(*) from {IntegrationOutbox.QueueTable(consumer)}", connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(fixture.Postgres.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    private Task<long> QueueRowsAsync(string consumer) =>
+        fixture.ScalarAsync<long>($"select count(*) from {IntegrationOutbox.QueueTable(consumer)}");
 }
