@@ -13,7 +13,8 @@ public static class EndpointExtensions
 
     /// <summary>
     /// Maps the service's Wolverine endpoints: the tenant is the organisation unit in the route
-    /// (<c>/api/units/{unit}/…</c>), and a stale expected version becomes a 409 problem.
+    /// (<c>/api/units/{unit}/…</c>), a stale expected version becomes a 409 problem, and a command on an
+    /// aggregate the unit does not have a 404 (<see cref="MissingStreamConflicts"/>).
     /// </summary>
     public static WebApplication MapServiceEndpoints(this WebApplication app, Action<WolverineHttpOptions>? configure = null)
     {
@@ -21,7 +22,8 @@ public static class EndpointExtensions
         {
             options.TenantId.IsRouteArgumentNamed(UnitRouteArgument);
             options.ConfigureEndpoints(Security.OperationIds.NameAfterHandlerClass);
-            options.MapConcurrencyFailuresToConflict(_ => true, ProblemResults.ConcurrencyConflict);
+            // Commands on an existing aggregate leave their version failures to MissingStreamConflicts (404 or 409).
+            options.MapConcurrencyFailuresToConflict(chain => !MissingStreamConflicts.AppliesTo(chain), ProblemResults.ConcurrencyConflict);
             options.AddMiddleware(typeof(AuditMetadataMiddleware), chain => !chain.HttpMethods.Contains("GET"));
             configure?.Invoke(options);
         });

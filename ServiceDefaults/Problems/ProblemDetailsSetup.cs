@@ -29,6 +29,7 @@ public static class ProblemDetailsSetup
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<AlreadyExistsExceptionHandler>();
+        services.AddExceptionHandler<MissingStreamConflicts.ExceptionHandler>();
         return services;
     }
 

@@ -111,12 +111,26 @@ public sealed class CorrectAndVoidActivityTests(OutreachFixture fixture) : IAsyn
         (await EventCount(id)).ShouldBe(1);
     }
 
-    [Fact]
-    public async Task Correcting_an_unknown_activity_is_not_found()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public async Task Correcting_an_unknown_activity_is_not_found_whatever_version_is_expected(long version)
     {
         await fixture.Host.Scenario(s =>
         {
-            s.Post.Json(new CorrectActivity(0, "Sửa", DirectContact()), JsonStyle.MinimalApi).ToUrl($"{Url}/{Guid.CreateVersion7()}/corrections");
+            s.Post.Json(new CorrectActivity(version, "Sửa", DirectContact()), JsonStyle.MinimalApi).ToUrl($"{Url}/{Guid.CreateVersion7()}/corrections");
+            s.StatusCodeShouldBe(404);
+        });
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public async Task Voiding_an_unknown_activity_is_not_found_whatever_version_is_expected(long version)
+    {
+        await fixture.Host.Scenario(s =>
+        {
+            s.Post.Json(new VoidActivity(version, "Nhập trùng"), JsonStyle.MinimalApi).ToUrl($"{Url}/{Guid.CreateVersion7()}/void");
             s.StatusCodeShouldBe(404);
         });
     }

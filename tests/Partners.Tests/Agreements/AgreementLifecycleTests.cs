@@ -132,7 +132,7 @@ public sealed class AgreementLifecycleTests(PartnersFixture fixture) : IAsyncLif
     [Fact]
     public async Task Signing_an_unknown_agreement_is_refused()
     {
-        await fixture.Host.PostProblemAsync($"{Url}/{Guid.NewGuid()}/sign", new SignAgreement(1, null), 409);
+        await fixture.Host.PostProblemAsync($"{Url}/{Guid.NewGuid()}/sign", new SignAgreement(1, null), 404);
         await fixture.Host.Scenario(s =>
         {
             s.Post.Json(new SignAgreement(0, null), Alba.JsonStyle.MinimalApi).ToUrl($"{Url}/{Guid.NewGuid()}/sign");
