@@ -40,6 +40,18 @@ HttpClient Client(ServiceProcess service)
     return client;
 }
 
+// Outreach logs activities only against plans it has heard approved: Planning approves one per unit and
+// announces it, then stops, so it does not compete for the two cores during the throughput figures.
+await using (var approving = await ServiceProcess.StartAsync("planning", postgres.ConnectionString))
+{
+    using var planningClient = Client(approving);
+    using var outreachClient = Client(outreach);
+    foreach (var unit in new[] { district, readDistrict })
+    {
+        Samples.Plans[unit] = await ApprovedPlans.GivenApprovedPlanAsync(planningClient, outreachClient, unit);
+    }
+}
+
 async Task<Guid> LogAsync(HttpClient client, string unit)
 {
     using var response = await client.PostAsJsonAsync($"/api/units/{unit}/activities", Samples.Activity(unit));
@@ -252,29 +264,12 @@ using (var seed = Client(outreach))
     }
 }
 
-// The year's progress report needs the district's plan: the catalogue published as a template and adopted.
-using (var setUp = Client(planning))
-{
-    async Task<JsonElement> PostAsync(string url, object command)
-    {
-        using var response = await setUp.PostAsJsonAsync(url, command);
-        response.EnsureSuccessStatusCode();
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    var templateId = (await PostAsync("/api/units/dong-nai/plan-templates/from-catalogue", new { year = 2026, title = "Kế hoạch truyền thông năm 2026" }))
-        .GetProperty("value").GetGuid();
-    var template = await setUp.GetFromJsonAsync<JsonElement>($"/api/units/dong-nai/plan-templates/{templateId}");
-    await PostAsync($"/api/units/dong-nai/plan-templates/{templateId}/publish", new { version = template.GetProperty("version").GetInt64() });
-    await PostAsync($"/api/units/{readDistrict}/district-plans", new { templateId, templateVersion = 1 });
-}
-
 await DrainAsync();
 var reads = new List<Measurement>();
 foreach (var (name, service, url) in new (string, ServiceProcess, Func<long, string>)[]
 {
     ($"GET activity log, first page of 50 ({readActivities} activities, one month of one plan)", outreach,
-        _ => $"/api/units/{readDistrict}/activities?districtPlanId={Samples.Plan}&from=2026-11-01&to=2026-11-30"),
+        _ => $"/api/units/{readDistrict}/activities?districtPlanId={Samples.Plans[readDistrict]}&from=2026-11-01&to=2026-11-30"),
     ("GET activity by id", outreach, i => $"/api/units/{readDistrict}/activities/{readIds[(int)(i % readIds.Count)]}"),
     ($"GET Planning progress by line ({readActivities} activities)", planning, _ => $"/api/units/{readDistrict}/progress/lines"),
     ($"GET Planning progress report of the year ({readActivities} activities, 43 plan lines)", planning,

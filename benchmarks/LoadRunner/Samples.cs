@@ -3,15 +3,15 @@ namespace BhxhPlatform.Benchmarks;
 /// <summary>The commands the runner sends, as the JSON a client would post.</summary>
 public static class Samples
 {
-    public static readonly Guid Plan = Guid.Parse("0196b2a0-0000-7000-8000-0000000000b1");
+    /// <summary>Each unit's approved plan, approved through Planning before the runner logs anything.</summary>
+    public static Dictionary<string, Guid> Plans { get; } = new(StringComparer.Ordinal);
 
     public static object Activity(string unit) => new
     {
-        districtPlanId = Plan,
+        districtPlanId = Plans[unit],
         planLineCode = "3.1.01",
         audienceCode = "3.1",
         form = "DirectContact",
-        communeId = $"{unit}.xa-1",
         startedAt = new DateTimeOffset(2026, 11, 20, 18, 0, 0, TimeSpan.FromHours(7)),
         endedAt = new DateTimeOffset(2026, 11, 20, 20, 0, 0, TimeSpan.FromHours(7)),
         peopleReached = 12,
