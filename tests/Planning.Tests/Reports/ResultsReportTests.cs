@@ -246,7 +246,9 @@ public sealed class ResultsReportTests(PlanningFixture fixture) : IAsyncLifetime
         var bars = chart.ChartSpace!.Descendants<DocumentFormat.OpenXml.Drawing.Charts.BarChart>().ShouldHaveSingleItem();
         var series = bars.Elements<DocumentFormat.OpenXml.Drawing.Charts.BarChartSeries>().ToList();
         series.Count.ShouldBe(2);
-        var categories = series[0].Descendants<DocumentFormat.OpenXml.Drawing.Charts.StringPoint>().Select(p => p.InnerText).ToList();
+        var categories = series[0].GetFirstChild<DocumentFormat.OpenXml.Drawing.Charts.CategoryAxisData>()!
+            .Descendants<DocumentFormat.OpenXml.Drawing.Charts.StringPoint>().Select(p => p.InnerText).ToList();
+        series.Select(s => s.GetFirstChild<DocumentFormat.OpenXml.Drawing.Charts.SeriesText>()!.Descendants<DocumentFormat.OpenXml.Drawing.Charts.StringPoint>().Single().InnerText).ShouldBe(["Kế hoạch", "Thực hiện"]);
         var achieved = series[1].Descendants<DocumentFormat.OpenXml.Drawing.Charts.NumericPoint>().Select(p => p.InnerText).ToList();
         achieved[categories.IndexOf(Line)].ShouldBe("2");
         body.Descendants<DocumentFormat.OpenXml.Drawing.Charts.ChartReference>().ShouldHaveSingleItem()
