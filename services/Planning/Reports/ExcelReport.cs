@@ -42,10 +42,30 @@ public static class ExcelReport
                 [$"Báo cáo {report.Title}"],
                 [$"Số liệu tính đến ngày {report.End.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}"],
             ];
-            Add(workbook, sheets, TotalsSheet, heading, Totals(report));
+            Add(workbook, sheets, TotalsSheet, heading, Totals(report), totalRow: false);
             Add(workbook, sheets, UnitsSheet, heading, report.UnitTable());
             Add(workbook, sheets, AudiencesSheet, heading, report.AudienceTable());
             Add(workbook, sheets, LinesSheet, heading, report.LineTable());
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>
+    /// The data of the Word report's chart as the workbook embedded beside it, so that Word's "Edit data" opens
+    /// the figures the chart shows: one sheet "Sheet1", the categories in column A and one series a column from B,
+    /// the series names in row 1 (the cells the chart's formulas name).
+    /// </summary>
+    public static byte[] ChartData(ReportTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook();
+            workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Stylesheet();
+            Add(workbook, workbook.Workbook.AppendChild(new Sheets()), "Sheet1", [], table, totalRow: false);
         }
 
         return stream.ToArray();
@@ -74,7 +94,8 @@ public static class ExcelReport
         ]);
     }
 
-    private static void Add(WorkbookPart workbook, Sheets sheets, string name, List<IReadOnlyList<ReportCell>> heading, ReportTable table)
+    private static void Add(
+        WorkbookPart workbook, Sheets sheets, string name, List<IReadOnlyList<ReportCell>> heading, ReportTable table, bool totalRow = true)
     {
         var part = workbook.AddNewPart<WorksheetPart>();
         var data = new SheetData();
@@ -84,9 +105,13 @@ public static class ExcelReport
             data.Append(Row(++rowIndex, line, Bold, bold: true));
         }
 
-        rowIndex++;
+        if (heading.Count > 0)
+        {
+            rowIndex++;
+        }
+
         data.Append(Row(++rowIndex, [.. table.Headers.Select(h => (ReportCell)h)], Bold, bold: true));
-        var totals = table.Headers.Count > 2;
+        var totals = totalRow && table.Headers.Count > 2;
         for (var r = 0; r < table.Rows.Count; r++)
         {
             data.Append(Row(++rowIndex, table.Rows[r], Plain, bold: totals && r == table.Rows.Count - 1));

@@ -36,6 +36,9 @@ public static class WordReport
     private const int LeftColumn = 3969;
     private const int RightColumn = TextWidth - LeftColumn;
 
+    private const string Planned = "Kế hoạch";
+    private const string Done = "Thực hiện";
+
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
     public static byte[] Write(ResultsReport report)
@@ -234,6 +237,14 @@ public static class WordReport
         chart.ChartSpace = Chart(
             report.Issuer.Province ? "Số hoạt động kế hoạch và đã thực hiện theo đơn vị" : "Số hoạt động kế hoạch và đã thực hiện theo dòng kế hoạch",
             points);
+        var data = chart.AddEmbeddedPackagePart(EmbeddedPackagePartType.Xlsx);
+        using (var workbook = new MemoryStream(ExcelReport.ChartData(new ReportTable(
+            "Sheet1", ["", Planned, Done], [.. points.Select(p => (IReadOnlyList<ReportCell>)[p.Label, p.Target, p.Achieved])]))))
+        {
+            data.FeedData(workbook);
+        }
+
+        chart.ChartSpace.Append(new C.ExternalData(new C.AutoUpdate { Val = false }) { Id = chart.GetIdOfPart(data) });
         var width = (long)TextWidth * 635;
         var height = Math.Clamp(1_400_000L + (points.Count * 260_000L), 2_800_000L, 8_000_000L);
         var drawing = new Drawing(new DW.Inline(
@@ -253,7 +264,10 @@ public static class WordReport
             new Run(drawing));
     }
 
-    /// <summary>A clustered horizontal bar chart of two series, targets and achieved, with the values cached in the chart itself.</summary>
+    /// <summary>
+    /// A clustered horizontal bar chart of two series, targets and achieved: the values are cached in the chart
+    /// (what Word draws) and kept in the workbook embedded beside it (what "Edit data" opens).
+    /// </summary>
     private static C.ChartSpace Chart(string title, List<(string Label, int Target, int Achieved)> points)
     {
         C.BarChartSeries Series(uint index, string name, string colour, Func<(string Label, int Target, int Achieved), int> value) => new(
@@ -292,8 +306,8 @@ public static class WordReport
                         new C.BarDirection { Val = C.BarDirectionValues.Bar },
                         new C.BarGrouping { Val = C.BarGroupingValues.Clustered },
                         new C.VaryColors { Val = false },
-                        Series(0, "Kế hoạch", "1F4E79", p => p.Target),
-                        Series(1, "Thực hiện", "C55A11", p => p.Achieved),
+                        Series(0, Planned, "1F4E79", p => p.Target),
+                        Series(1, Done, "C55A11", p => p.Achieved),
                         new C.GapWidth { Val = (UInt16Value)(ushort)80 },
                         new C.AxisId { Val = 1001U },
                         new C.AxisId { Val = 1002U }),

@@ -251,6 +251,14 @@ public sealed class ResultsReportTests(PlanningFixture fixture) : IAsyncLifetime
         series.Select(s => s.GetFirstChild<DocumentFormat.OpenXml.Drawing.Charts.SeriesText>()!.Descendants<DocumentFormat.OpenXml.Drawing.Charts.StringPoint>().Single().InnerText).ShouldBe(["Kế hoạch", "Thực hiện"]);
         var achieved = series[1].Descendants<DocumentFormat.OpenXml.Drawing.Charts.NumericPoint>().Select(p => p.InnerText).ToList();
         achieved[categories.IndexOf(Line)].ShouldBe("2");
+        var embedded = chart.EmbeddedPackagePart.ShouldNotBeNull();
+        using (var data = SpreadsheetDocument.Open(embedded.GetStream(), false))
+        {
+            var sheet1 = Rows(data.WorkbookPart!, "Sheet1");
+            sheet1[0].Select(c => c.Text).ShouldBe(["", "Kế hoạch", "Thực hiện"]);
+            Number(sheet1, Line, 2).ShouldBe(2);
+        }
+
         body.Descendants<DocumentFormat.OpenXml.Drawing.Charts.ChartReference>().ShouldHaveSingleItem()
             .Id!.Value.ShouldBe(document.MainDocumentPart.GetIdOfPart(chart));
     }
