@@ -291,7 +291,7 @@ public sealed record ResultsReport(
         ["Mã dòng", "Hình thức truyền thông", "Số đơn vị", "Kế hoạch trong kỳ", "Thực hiện trong kỳ", "Tỷ lệ (%)", "Kế hoạch năm", "Lũy kế năm", "Lượt người được tiếp cận", "Số đơn vị chậm tiến độ"],
         [.. Lines.Select(l => (IReadOnlyList<ReportCell>)[
             l.Code, l.Form, l.Units, l.Target, l.Achieved, ReportCell.PercentOf(l), l.ExpectedYear, l.AchievedYear, l.PeopleReached, l.UnitsBehind]),
-        ["", "Tổng cộng", "", Totals.Target, Totals.Achieved, ReportCell.PercentOf(Totals), Totals.ExpectedYear, Totals.AchievedYear, Totals.PeopleReached, Totals.LinesBehind]]);
+        ["", "Tổng cộng", "", Totals.Target, Totals.Achieved, ReportCell.PercentOf(Totals), Totals.ExpectedYear, Totals.AchievedYear, Totals.PeopleReached, Lines.Sum(l => l.UnitsBehind)]]);
 
     /// <summary>Plan line codes in their numeric order: 1.02 before 1.10, 3.1.01 after 2.05.</summary>
     private sealed class CodeOrder : IComparer<string>

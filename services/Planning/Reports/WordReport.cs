@@ -61,7 +61,7 @@ public static class WordReport
                     italic: true, align: JustificationValues.Center, after: 240));
             body.Append(Overview(report));
             body.Append(Heading(report.Issuer.Province ? "II. KẾT QUẢ THEO ĐƠN VỊ" : "II. KẾT QUẢ CỦA ĐƠN VỊ"));
-            body.Append(Table(report.UnitTable(), skipColumns: [0], [1100, 1300, 900, 1000, 800, 1200, 1000, 1048]));
+            body.Append(Table(report.UnitTable(), skipColumns: [0], [2106, 1300, 900, 1000, 800, 1200, 1000, 1048]));
             body.Append(Heading("III. KẾT QUẢ THEO NHÓM ĐỐI TƯỢNG"));
             body.Append(Table(report.AudienceTable(), skipColumns: [], [800, 4154, 1200, 1200, 800, 1200]));
             body.Append(Heading("IV. KẾT QUẢ THEO DÒNG KẾ HOẠCH"));
@@ -129,8 +129,8 @@ public static class WordReport
                           (t.Percent is { } p ? $", đạt {ResultsReport.Percent(p)} kế hoạch kỳ." : "."));
         yield return Text($"- Lũy kế từ đầu năm đến ngày {report.End.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}: thực hiện {ResultsReport.Number(t.AchievedYear)}/{ResultsReport.Number(t.ExpectedYear)} hoạt động theo kế hoạch năm" +
                           (ResultsReport.PercentOf(t.AchievedYear, t.ExpectedYear) is { } y ? $" ({ResultsReport.Percent(y)})." : "."));
-        yield return Text($"- Số lượt người được tiếp cận trong kỳ: {ResultsReport.Number(t.PeopleReached)}; lũy kế năm: {ResultsReport.Number(t.PeopleReachedYear)}/{ResultsReport.Number(t.PeopleReachedTarget)} theo chỉ tiêu năm.");
-        yield return Text($"- Số người tham gia mới BHXH tự nguyện, BHYT trong kỳ: {ResultsReport.Number(t.Enrolled)}; lũy kế năm: {ResultsReport.Number(t.EnrolledYear)}/{ResultsReport.Number(t.EnrolmentTarget)} theo chỉ tiêu năm.");
+        yield return Text($"- Số lượt người được tiếp cận trong kỳ: {ResultsReport.Number(t.PeopleReached)}; lũy kế năm: {YearAgainstTarget(t.PeopleReachedYear, t.PeopleReachedTarget)}.");
+        yield return Text($"- Số người tham gia mới BHXH tự nguyện, BHYT trong kỳ: {ResultsReport.Number(t.Enrolled)}; lũy kế năm: {YearAgainstTarget(t.EnrolledYear, t.EnrolmentTarget)}.");
     }
 
     private static IEnumerable<OpenXmlElement> Assessment(ResultsReport report)
@@ -146,7 +146,7 @@ public static class WordReport
             >= 80 => "cơ bản hoàn thành kế hoạch kỳ",
             _ => "chưa hoàn thành kế hoạch kỳ",
         };
-        yield return Text($"{report.Title[0..1].ToUpper(Vi)}{report.Title[1..]}: {verdict}; đã thực hiện {ResultsReport.Number(t.Achieved)} hoạt động, tiếp cận {ResultsReport.Number(t.PeopleReached)} lượt người.");
+        yield return Text($"{report.Title}: {verdict}; đã thực hiện {ResultsReport.Number(t.Achieved)} hoạt động, tiếp cận {ResultsReport.Number(t.PeopleReached)} lượt người.");
         yield return Text(behind.Count == 0
             ? $"Đến ngày {report.End.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}, không có dòng kế hoạch nào chậm tiến độ."
             : $"Đến ngày {report.End.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}, còn {ResultsReport.Number(behind.Count)} dòng kế hoạch chậm tiến độ so với kế hoạch năm: " +
@@ -160,9 +160,28 @@ public static class WordReport
         yield return Text("2. Phương hướng, nhiệm vụ kỳ tới", bold: true);
         yield return Text(behind.Count == 0
             ? "Tiếp tục duy trì tiến độ thực hiện các nội dung theo kế hoạch; chuẩn bị nội dung, hình thức truyền thông cho kỳ tới."
-            : $"Tập trung thực hiện bù các hoạt động còn chậm tiến độ ({string.Join(", ", behind.Take(10).Select(l => l.Code))}{(behind.Count > 10 ? ", …" : "")}) trước khi kết thúc quý; rà soát nguồn lực, phối hợp với các cơ quan, tổ chức liên quan để bảo đảm chỉ tiêu năm.");
-        yield return Text($"Phấn đấu đạt chỉ tiêu {ResultsReport.Number(t.PeopleReachedTarget)} lượt người được tiếp cận và {ResultsReport.Number(t.EnrolmentTarget)} người tham gia mới trong năm {report.Year}.");
+            : $"Tập trung thực hiện bù các hoạt động còn chậm tiến độ ({string.Join(", ", behind.Take(10).Select(l => l.Code))}{(behind.Count > 10 ? ", …" : "")}) trong kỳ tới; rà soát nguồn lực, phối hợp với các cơ quan, tổ chức liên quan để bảo đảm chỉ tiêu năm.");
+        var goals = new List<string>();
+        if (t.PeopleReachedTarget > 0)
+        {
+            goals.Add($"{ResultsReport.Number(t.PeopleReachedTarget)} lượt người được tiếp cận");
+        }
+
+        if (t.EnrolmentTarget > 0)
+        {
+            goals.Add($"{ResultsReport.Number(t.EnrolmentTarget)} người tham gia mới");
+        }
+
+        if (goals.Count > 0)
+        {
+            yield return Text($"Phấn đấu đạt chỉ tiêu {string.Join(" và ", goals)} trong năm {report.Year}.");
+        }
     }
+
+    /// <summary>"125/6.000 theo chỉ tiêu năm (2,1%)", or the figure alone when the plans set no target.</summary>
+    private static string YearAgainstTarget(int done, int target) => target > 0
+        ? $"{ResultsReport.Number(done)}/{ResultsReport.Number(target)} theo chỉ tiêu năm ({ResultsReport.Percent(ResultsReport.PercentOf(done, target))})"
+        : $"{ResultsReport.Number(done)} (kế hoạch chưa đặt chỉ tiêu năm)";
 
     /// <summary>Recipients on the left, the signer's title on the right, in a borderless table.</summary>
     private static Table Signature(ResultsReport report)
@@ -185,7 +204,7 @@ public static class WordReport
                     new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None }),
                 new TableLayout { Type = TableLayoutValues.Fixed }),
             new TableGrid(new GridColumn { Width = Twips(LeftColumn + 700) }, new GridColumn { Width = Twips(RightColumn - 700) }),
-            new TableRow(left, right)) { };
+            new TableRow(left, right));
     }
 
     /// <summary>A bordered table of the report, its header row repeated on each page; the last row (the total) in bold.</summary>
