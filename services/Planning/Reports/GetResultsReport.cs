@@ -1,4 +1,3 @@
-using System.Globalization;
 using BhxhPlatform.Planning.Catalogue;
 using BhxhPlatform.Planning.Organisation;
 using BhxhPlatform.Planning.Schedule;
@@ -68,10 +67,7 @@ public static class GetResultsReportEndpoint
         check.That(period is not null, "period", "unknown-period",
             "Kỳ báo cáo phải là m1…m12 (tháng), q1…q4 (quý) hoặc year (cả năm).",
             "The period must be m1…m12 (a month), q1…q4 (a quarter) or year (the whole year).");
-        var day = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
-        var dayIsValid = request.AsOf is null
-            || DateOnly.TryParseExact(request.AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
-        check.That(dayIsValid, "asOf", "invalid-date", "Ngày phải theo dạng yyyy-MM-dd.", "The date must be yyyy-MM-dd.");
+        var day = ReportDay.Read(check, request.AsOf, clock);
         if (check.IsValid && day < period!.FirstDay)
         {
             check.Add("asOf", "before-period",

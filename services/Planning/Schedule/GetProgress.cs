@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using BhxhPlatform.Planning.DistrictPlans;
 using BhxhPlatform.Planning.Organisation;
 using BhxhPlatform.Planning.Progress;
@@ -29,11 +28,7 @@ public static class GetProgressEndpoint
         CancellationToken cancellation)
     {
         var check = new Check().Range("year", year, 2020, 2100, "Năm kế hoạch", "Plan year");
-        var day = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
-        if (asOf is not null && !DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
-        {
-            check.Add("asOf", "invalid-date", "Ngày phải theo dạng yyyy-MM-dd.", "The date must be yyyy-MM-dd.");
-        }
+        var day = ReportDay.Read(check, asOf, clock);
 
         if (!check.IsValid)
         {
