@@ -104,9 +104,6 @@ public static class CritterStackExtensions
 
         builder.Services.AddAudit(AggregateTypes.FromAssembly(applicationAssembly));
         builder.AddAuditCheckpoints(serviceName);
-        builder.Services.AddSingleton<IntegrationOutbox>();
-        builder.Services.AddSingleton<QueueWakeUps>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<QueueWakeUps>());
         builder.Services.AddSingleton(sp => new DeadLetterMetrics(sp.GetRequiredService<IMeterFactory>(), serviceName));
         builder.Services.AddHostedService(sp => new DeadLetterWatch(dataSource, sp.GetRequiredService<IDocumentStore>(),
             sp.GetRequiredService<DeadLetterMetrics>(), sp.GetRequiredService<ILogger<DeadLetterWatch>>(), serviceName));
@@ -141,9 +138,6 @@ public static class CritterStackExtensions
             options.ScheduleAuditCheckpoints(builder.Configuration);
             configureWolverine?.Invoke(options);
         });
-
-        // Before the first request: the queues this service writes its announcements into.
-        builder.Services.AddHostedService(sp => new IntegrationQueues(dataSource, serviceName, sp.GetRequiredService<ILogger<IntegrationQueues>>()));
 
         return builder;
     }

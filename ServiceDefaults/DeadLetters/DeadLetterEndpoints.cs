@@ -8,8 +8,6 @@ namespace BhxhPlatform.ServiceDefaults.DeadLetters;
 /// Wolverine's dead-letter API for the service's own dead-letter table, for provincial
 /// administrators only: <c>POST /api/admin/dead-letters</c> lists, <c>POST …/replay</c> with
 /// <c>{ "ids": [...] }</c> puts messages back to be handled again, <c>DELETE …</c> discards.
-/// Envelopes whose bytes could not be read are here too (see <see cref="DeadLetterWatch"/>): listed
-/// as placeholders, replayed as the stored bytes.
 /// Not in the OpenAPI document: it is an operator tool, not part of the service's contract.
 /// </summary>
 public static class DeadLetterEndpoints

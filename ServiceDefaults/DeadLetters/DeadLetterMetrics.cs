@@ -9,8 +9,6 @@ namespace BhxhPlatform.ServiceDefaults.DeadLetters;
 /// <item><c>bhxh.dead_letters</c> (gauge): what waits in the service's dead-letter stores now, tagged
 /// <c>store</c> = <c>messages</c> (Wolverine's <c>wolverine_dead_letters</c>) or <c>events</c> (Marten's
 /// dead-letter events, also tagged <c>projection</c>). Above zero means someone has to look.</item>
-/// <item><c>bhxh.dead_letters.unreadable_envelopes</c> (counter): envelopes whose bytes could not be
-/// read, moved to the message dead letters by <see cref="DeadLetterWatch"/>.</item>
 /// </list>
 /// Wolverine itself counts the messages it dead-letters as <c>wolverine-dead-letter-queue</c> on the
 /// meter <c>Wolverine:{service}</c>.
@@ -18,18 +16,14 @@ namespace BhxhPlatform.ServiceDefaults.DeadLetters;
 public sealed class DeadLetterMetrics
 {
     public const string DeadLetters = "bhxh.dead_letters";
-    public const string UnreadableEnvelopes = "bhxh.dead_letters.unreadable_envelopes";
 
     private readonly string _service;
-    private readonly Counter<long> _unreadable;
     private volatile Snapshot _snapshot = new(0, new Dictionary<string, long>());
 
     public DeadLetterMetrics(IMeterFactory meters, string service)
     {
         _service = service;
         var meter = meters.Create(Telemetry.PlatformMeterName);
-        _unreadable = meter.CreateCounter<long>(UnreadableEnvelopes, "{envelope}",
-            "Envelopes whose bytes could not be read, moved to the message dead letters");
         meter.CreateObservableGauge(DeadLetters, Observe, "{item}",
             "Messages and events waiting in the service's dead-letter stores");
     }
@@ -38,9 +32,6 @@ public sealed class DeadLetterMetrics
     public long Messages => _snapshot.Messages;
 
     public IReadOnlyDictionary<string, long> EventsByProjection => _snapshot.EventsByProjection;
-
-    public void Unreadable(long count) =>
-        _unreadable.Add(count, new KeyValuePair<string, object?>("service", _service));
 
     public void Refresh(long messages, IReadOnlyDictionary<string, long> eventsByProjection) =>
         _snapshot = new Snapshot(messages, eventsByProjection);

@@ -5,7 +5,6 @@ using BhxhPlatform.Contracts;
 using BhxhPlatform.Outreach.Activities;
 using BhxhPlatform.Outreach.Enrolments;
 using BhxhPlatform.ServiceDefaults.Commands;
-using BhxhPlatform.ServiceDefaults.Messaging;
 using BhxhPlatform.TestSupport;
 using Marten;
 using Npgsql;
@@ -16,19 +15,20 @@ namespace BhxhPlatform.Outreach.Tests.Activities;
 /// <summary>
 /// Creates that can be retried: a command named by a UUID (<c>X-Command-Id</c> or <c>commandId</c>)
 /// and sent twice stores once and is answered as the first time; checked on the events and the
-/// consumers' queue rows.
+/// announcements Wolverine's tracking saw sent.
 /// </summary>
 [Collection(OutreachCollection.Name)]
 public sealed class RetriedCreatesTests(OutreachFixture fixture) : IAsyncLifetime
 {
     private const string Url = $"/api/units/{District}/activities";
 
+    private readonly List<Wolverine.Envelope> _sent = [];
+
     public async Task InitializeAsync()
     {
         await fixture.ResetAsync();
         await fixture.Host.GivenPartnersAsync();
         await fixture.Host.GivenApprovedPlanAsync();
-        await fixture.ExecuteSqlAsync($"delete from {IntegrationOutbox.QueueTable(ServiceNames.Planning)}; delete from {IntegrationOutbox.QueueTable(ServiceNames.Partners)}");
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -44,8 +44,8 @@ public sealed class RetriedCreatesTests(OutreachFixture fixture) : IAsyncLifetim
         second.ShouldBe(first);
         await using var session = fixture.Store.QuerySession(District);
         (await session.Events.QueryAllRawEvents().CountAsync()).ShouldBe(1);
-        (await QueueRowsAsync(ServiceNames.Planning)).ShouldBe(1);
-        (await QueueRowsAsync(ServiceNames.Partners)).ShouldBe(1);
+        AnnouncedTo(ServiceNames.Planning).ShouldBe(1);
+        AnnouncedTo(ServiceNames.Partners).ShouldBe(1);
     }
 
     [Fact]
@@ -66,20 +66,21 @@ public sealed class RetriedCreatesTests(OutreachFixture fixture) : IAsyncLifetim
     public async Task Sends_of_one_command_racing_each_other_store_it_once_and_the_losers_are_told_it_exists()
     {
         var commandId = Guid.NewGuid();
-        var statuses = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
+        int[] statuses = [];
+        await TrackAsync(async () => statuses = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
         {
             using var client = fixture.Host.Server.CreateClient();
             client.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.ProvincialAdministrator);
             client.DefaultRequestHeaders.Add(CommandIds.Header, commandId.ToString());
             using var response = await client.PostAsJsonAsync(Url, DirectContact());
             return (int)response.StatusCode;
-        }));
+        })));
 
         statuses.ShouldAllBe(s => s == 201 || s == 409);
         statuses.ShouldContain(201);
         await using var session = fixture.Store.QuerySession(District);
         (await session.Events.QueryAllRawEvents().CountAsync()).ShouldBe(1);
-        (await QueueRowsAsync(ServiceNames.Planning)).ShouldBe(1);
+        AnnouncedTo(ServiceNames.Planning).ShouldBe(1);
     }
 
     [Fact]
@@ -94,7 +95,7 @@ public sealed class RetriedCreatesTests(OutreachFixture fixture) : IAsyncLifetim
         problem.FieldErrors![0].Code.ShouldBe("command-id-reused");
         await using var session = fixture.Store.QuerySession(District);
         (await session.Events.QueryAllRawEvents().CountAsync()).ShouldBe(1);
-        (await QueueRowsAsync(ServiceNames.Planning)).ShouldBe(1);
+        AnnouncedTo(ServiceNames.Planning).ShouldBe(1);
     }
 
     [Theory]
@@ -109,7 +110,7 @@ public sealed class RetriedCreatesTests(OutreachFixture fixture) : IAsyncLifetim
         problem.FieldErrors![0].ShouldSatisfyAllConditions(e => e.Code.ShouldBe("not-a-uuid"), e => e.Vi.ShouldNotBeEmpty(), e => e.En.ShouldNotBeEmpty());
         await using var session = fixture.Store.QuerySession(District);
         (await session.Events.QueryAllRawEvents().CountAsync()).ShouldBe(0);
-        (await QueueRowsAsync(ServiceNames.Planning)).ShouldBe(0);
+        AnnouncedTo(ServiceNames.Planning).ShouldBe(0);
     }
 
     [Fact]
@@ -125,7 +126,7 @@ public sealed class RetriedCreatesTests(OutreachFixture fixture) : IAsyncLifetim
         first.Ids.Distinct().Count().ShouldBe(LogActivityBatch.MaxActivities);
         await using var session = fixture.Store.QuerySession(District);
         (await session.Events.QueryAllRawEvents().CountAsync()).ShouldBe(LogActivityBatch.MaxActivities);
-        (await QueueRowsAsync(ServiceNames.Planning)).ShouldBe(1);
+        AnnouncedTo(ServiceNames.Planning).ShouldBe(1);
     }
 
     [Fact]
@@ -141,7 +142,7 @@ public sealed class RetriedCreatesTests(OutreachFixture fixture) : IAsyncLifetim
         await using var session = fixture.Store.QuerySession(District);
         var stored = await session.Events.QueryRawEventDataOnly<ActivityLogged>().ToListAsync();
         stored.Select(e => e.Details.PeopleReached).ShouldBe([10, 11, 12, 50], ignoreOrder: true);
-        (await QueueRowsAsync(ServiceNames.Planning)).ShouldBe(2);
+        AnnouncedTo(ServiceNames.Planning).ShouldBe(2);
     }
 
     [Fact]
@@ -175,7 +176,8 @@ public sealed class RetriedCreatesTests(OutreachFixture fixture) : IAsyncLifetim
 
     private async Task<string> PostAsync(string url, object command, Guid? commandId, int status)
     {
-        var result = await fixture.Host.Scenario(s =>
+        IScenarioResult? result = null;
+        await TrackAsync(async () => result = await fixture.Host.Scenario(s =>
         {
             s.Post.Json(command, JsonStyle.MinimalApi).ToUrl(url);
             if (commandId is { } id)
@@ -184,25 +186,27 @@ public sealed class RetriedCreatesTests(OutreachFixture fixture) : IAsyncLifetim
             }
 
             s.StatusCodeShouldBe(status);
-        });
-        return await result.ReadAsTextAsync();
+        }));
+        return await result!.ReadAsTextAsync();
     }
+
+    private async Task TrackAsync(Func<Task> act) => _sent.AddRange(await fixture.Host.SentDuringAsync(act));
 
     private async Task<LoggedActivityBatch> PostBatchAsync(LogActivityBatch batch, Guid? commandId) =>
         JsonSerializer.Deserialize<LoggedActivityBatch>(await PostAsync($"{Url}/batch", batch, commandId, 200), BhxhPlatform.TestSupport.ScenarioExtensions.Json)!;
 
     private async Task<ProblemBody> ProblemAsync(string url, object command, string header)
     {
-        var result = await fixture.Host.Scenario(s =>
+        IScenarioResult? result = null;
+        await TrackAsync(async () => result = await fixture.Host.Scenario(s =>
         {
             s.Post.Json(command, JsonStyle.MinimalApi).ToUrl(url);
             s.WithRequestHeader(CommandIds.Header, header);
             s.StatusCodeShouldBe(400);
             s.ContentTypeShouldBe("application/problem+json");
-        });
-        return JsonSerializer.Deserialize<ProblemBody>(await result.ReadAsTextAsync(), BhxhPlatform.TestSupport.ScenarioExtensions.Json)!;
+        }));
+        return JsonSerializer.Deserialize<ProblemBody>(await result!.ReadAsTextAsync(), BhxhPlatform.TestSupport.ScenarioExtensions.Json)!;
     }
 
-    private Task<long> QueueRowsAsync(string consumer) =>
-        fixture.ScalarAsync<long>($"select count(*) from {IntegrationOutbox.QueueTable(consumer)}");
+    private int AnnouncedTo(string consumer) => _sent.To(consumer).Count;
 }
