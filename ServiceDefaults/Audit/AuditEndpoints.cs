@@ -23,17 +23,15 @@ public static class AuditEndpoints
 
         audit.MapGet("/events", (string unit, DateTimeOffset? from, DateTimeOffset? to, string? type, string? user, long? afterSequence, int? limit,
                 EventLog log, CancellationToken ct) =>
-                log.ReadAsync(new EventQuery(unit, null, from, to, type, user, afterSequence, Math.Clamp(limit ?? 1000, 1, 10_000)), ct))
+                new Problems.Check().Period(from, to) is { IsValid: false } check
+                    ? Results.Problem(Problems.ProblemResults.ValidationProblem(check.Errors))
+                    : Results.Ok(log.ReadAsync(new EventQuery(unit, null, from, to, type, user, afterSequence, Math.Clamp(limit ?? 1000, 1, 10_000)), ct)))
             .WithSummary("The events of a unit in a time range, filterable by event type and user; page with afterSequence.");
 
         audit.MapGet("/timeline", async (string unit, DateTimeOffset? from, DateTimeOffset? to, string? user, string? correlationId, long? afterSequence, int? limit,
                 EventLog log, Security.PlatformService service, CancellationToken ct) =>
             {
-                var check = new Problems.Check();
-                if (from is { } f && to is { } t && t <= f)
-                {
-                    check.Add("to", "before-from", "Thời điểm kết thúc phải sau thời điểm bắt đầu.", "The end (to) must be after the start (from).");
-                }
+                var check = new Problems.Check().Period(from, to);
 
                 check.Range("limit", limit ?? Timeline.DefaultLimit, 1, Timeline.MaxLimit, "Số sự kiện mỗi trang", "The page size");
                 check.Text("user", user, "Người dùng", "The user", 200, required: false);
@@ -103,6 +101,12 @@ public static class AuditEndpoints
 
         audit.MapGet("/export", async (HttpContext context, string unit, DateTimeOffset? from, DateTimeOffset? to, string? format, EventExport export) =>
             {
+                if (new Problems.Check().Period(from, to) is { IsValid: false } check)
+                {
+                    await Results.Problem(Problems.ProblemResults.ValidationProblem(check.Errors)).ExecuteAsync(context);
+                    return;
+                }
+
                 var kind = format == EventExport.Csv ? EventExport.Csv : EventExport.NdJson;
                 context.Response.ContentType = kind == EventExport.Csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8";
                 context.Response.Headers.ContentDisposition = $"attachment; filename=\"{unit}-events.{kind}\"";
@@ -110,8 +114,10 @@ public static class AuditEndpoints
             })
             .WithSummary("Streams the unit's events in a time range as NDJSON (ending with a manifest line) or CSV.");
 
-        audit.MapGet("/export/manifest", (string unit, DateTimeOffset? from, DateTimeOffset? to, string? format, EventExport export, CancellationToken ct) =>
-                export.WriteAsync(Stream.Null, unit, from, to, format == EventExport.Csv ? EventExport.Csv : EventExport.NdJson, includeManifestLine: false, ct))
+        audit.MapGet("/export/manifest", async (string unit, DateTimeOffset? from, DateTimeOffset? to, string? format, EventExport export, CancellationToken ct) =>
+                new Problems.Check().Period(from, to) is { IsValid: false } check
+                    ? Results.Problem(Problems.ProblemResults.ValidationProblem(check.Errors))
+                    : Results.Ok(await export.WriteAsync(Stream.Null, unit, from, to, format == EventExport.Csv ? EventExport.Csv : EventExport.NdJson, includeManifestLine: false, ct)))
             .WithSummary("The manifest of an export (count, first and last sequence, SHA-256, tenant chain head) without its content.");
 
         return app;

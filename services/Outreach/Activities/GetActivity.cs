@@ -77,7 +77,7 @@ public static class GetActivityLogEndpoint
         CancellationToken cancellation)
     {
         var take = limit ?? DefaultLimit;
-        var check = new Check().Range("limit", take, 1, MaxLimit, "Số hoạt động mỗi trang", "The number of activities per page");
+        var check = new Check().Range("limit", take, 1, MaxLimit, "Số hoạt động mỗi trang", "The number of activities per page").Days(from, to);
         var cursor = default(LogCursor);
         if (after is not null && !LogCursor.TryParse(after, out cursor))
         {

@@ -59,6 +59,9 @@ public static class ActivityRules
     /// <summary>The audience code of religious communities, ethnic minorities and mountain areas.</summary>
     public const string EthnicMinorityAudience = "3.9";
 
+    /// <summary>The most partners, or kinds of material, one activity may list.</summary>
+    public const int MaxListItems = 50;
+
     public static Check Activity(this Check check, LogActivity? command, string prefix = "")
     {
         if (command is null)
@@ -73,12 +76,14 @@ public static class ActivityRules
             .That(command.Form is not null, prefix + "form", "required", "Hình thức truyền thông không được để trống.", "Form of communication is required.")
             .Text(prefix + "communeId", command.CommuneId, "Xã, phường", "Commune", maxLength: 100, required: false)
             .That(command.StartedAt != default, prefix + "startedAt", "required", "Thời gian bắt đầu không được để trống.", "The start time is required.")
+            .Instant(prefix + "startedAt", command.StartedAt == default ? null : command.StartedAt, "Thời gian bắt đầu", "The start time")
+            .Instant(prefix + "endedAt", command.EndedAt == default ? null : command.EndedAt, "Thời gian kết thúc", "The end time")
             .That(command.EndedAt != default, prefix + "endedAt", "required", "Thời gian kết thúc không được để trống.", "The end time is required.")
             .That(command.EndedAt >= command.StartedAt, prefix + "endedAt", "before-start",
                 "Thời gian kết thúc phải sau thời gian bắt đầu.", "The end must not be before the start.")
             .That(command.EndedAt - command.StartedAt <= TimeSpan.FromDays(31), prefix + "endedAt", "too-long",
                 "Một hoạt động không kéo dài quá 31 ngày.", "An activity lasts at most 31 days.")
-            .NotNegative(prefix + "peopleReached", command.PeopleReached, "Số người được tiếp cận", "People reached")
+            .Count(prefix + "peopleReached", command.PeopleReached, "Số người được tiếp cận", "People reached")
             .Text(prefix + "summary", command.Summary, "Nội dung", "Summary", maxLength: 4000);
 
         var team = command.TeamMembers ?? [];
@@ -97,8 +102,12 @@ public static class ActivityRules
         var partners = command.PartnerIds ?? [];
         check.That(partners.All(p => p != Guid.Empty), prefix + "partnerIds", "required",
             "Mã đơn vị phối hợp không được để trống.", "A partner id must not be empty.");
+        check.That(partners.Count <= MaxListItems, prefix + "partnerIds", "too-many",
+            $"Tối đa {MaxListItems} đơn vị phối hợp.", $"At most {MaxListItems} partners.");
 
         var materials = command.Materials ?? [];
+        check.That(materials.Count <= MaxListItems, prefix + "materials", "too-many",
+            $"Tối đa {MaxListItems} loại tài liệu.", $"At most {MaxListItems} kinds of material.");
         for (var i = 0; i < materials.Count; i++)
         {
             check
@@ -159,9 +168,9 @@ public static class ActivityRules
         return check
             .That(post.Platform is not null, field + ".platform", "required", "Kênh đăng không được để trống.", "The platform is required.")
             .Link(field + ".link", post.Link, "Đường dẫn bài đăng", "Link to the post")
-            .NotNegative(field + ".reach", post.Reach, "Số lượt tiếp cận", "Reach")
-            .NotNegative(field + ".interactions", post.Interactions ?? 0, "Số lượt tương tác", "Interactions")
-            .NotNegative(field + ".shares", post.Shares ?? 0, "Số lượt chia sẻ", "Shares");
+            .Count(field + ".reach", post.Reach, "Số lượt tiếp cận", "Reach")
+            .Count(field + ".interactions", post.Interactions ?? 0, "Số lượt tương tác", "Interactions")
+            .Count(field + ".shares", post.Shares ?? 0, "Số lượt chia sẻ", "Shares");
     }
 
     private static Check Campaign(this Check check, LogActivity command, string prefix)
@@ -180,8 +189,8 @@ public static class ActivityRules
 
         return check
             .That(campaign.Channel is not null, field + ".channel", "required", "Kênh (SMS hay gọi) không được để trống.", "The channel (SMS or call) is required.")
-            .NotNegative(field + ".contactsAttempted", campaign.ContactsAttempted, "Số liên hệ đã thử", "Contacts attempted")
-            .NotNegative(field + ".contactsReached", campaign.ContactsReached, "Số liên hệ đã tiếp cận", "Contacts reached")
+            .Count(field + ".contactsAttempted", campaign.ContactsAttempted, "Số liên hệ đã thử", "Contacts attempted")
+            .Count(field + ".contactsReached", campaign.ContactsReached, "Số liên hệ đã tiếp cận", "Contacts reached")
             .That(campaign.ContactsReached <= campaign.ContactsAttempted, field + ".contactsReached", "more-than-attempted",
                 "Số liên hệ tiếp cận được không vượt quá số đã thử.", "Contacts reached cannot exceed contacts attempted.");
     }

@@ -66,11 +66,7 @@ public static class ListPersonalDataReadsEndpoint
 
     public static ProblemDetails Validate(DateTimeOffset? from, DateTimeOffset? to, int? limit, long? afterSequence)
     {
-        var check = new Check();
-        if (from is { } f && to is { } t && t <= f)
-        {
-            check.Add("to", "before-from", "Thời điểm kết thúc phải sau thời điểm bắt đầu.", "The end (to) must be after the start (from).");
-        }
+        var check = new Check().Period(from, to);
 
         check.Range("limit", limit ?? Timeline.DefaultLimit, 1, Timeline.MaxLimit, "Số mục mỗi trang", "The page size");
         check.NotNegative("afterSequence", afterSequence ?? 0, "Số thứ tự bắt đầu", "afterSequence");

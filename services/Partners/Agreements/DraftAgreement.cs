@@ -23,6 +23,8 @@ public static class DraftAgreementEndpoint
 {
     public static ProblemDetails Validate(DraftAgreement command) =>
         new Check()
+            .Day("startsOn", command.StartsOn, "Ngày bắt đầu", "The start date")
+            .Day("endsOn", command.EndsOn, "Ngày kết thúc", "The end date")
             .That(command.Kind is not null, "kind", "required", "Loại thỏa thuận không được để trống.", "Kind is required.")
             .Text("title", command.Title, "Tên thỏa thuận", "Title", maxLength: 300)
             .Parties(command.PartnerIds)

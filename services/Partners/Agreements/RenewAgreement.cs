@@ -16,6 +16,7 @@ public static class RenewAgreementEndpoint
     public static ProblemDetails Validate(RenewAgreement command, Agreement agreement)
     {
         var problem = new Check()
+            .Day("endsOn", command.EndsOn, "Ngày kết thúc mới", "The new end date")
             .That(command.EndsOn is not null, "endsOn", "required", "Ngày kết thúc mới không được để trống.", "The new end date is required.")
             .That(command.EndsOn is null || command.EndsOn > agreement.EndsOn, "endsOn", "not-later",
                 "Ngày kết thúc mới phải sau ngày kết thúc hiện tại.", "The new end date must be after the current one.")

@@ -18,6 +18,7 @@ public static class SignAgreementEndpoint
     {
         var today = AgreementSchedule.Today(clock);
         var problem = new Check()
+            .Day("signedOn", command.SignedOn, "Ngày ký", "The signing date")
             .That(command.SignedOn is null || command.SignedOn <= today, "signedOn", "in-future",
                 "Ngày ký không được sau hôm nay.", "The signing date cannot be in the future.")
             .ToProblem();

@@ -16,6 +16,7 @@ public static class TerminateAgreementEndpoint
     public static ProblemDetails Validate(TerminateAgreement command, Agreement agreement, TimeProvider clock)
     {
         var problem = new Check()
+            .Day("terminatedOn", command.TerminatedOn, "Ngày chấm dứt", "The termination date")
             .Text("reason", command.Reason, "Lý do chấm dứt", "Reason", maxLength: 1000)
             .That(command.TerminatedOn is null || command.TerminatedOn <= AgreementSchedule.Today(clock), "terminatedOn", "in-future",
                 "Ngày chấm dứt không được sau hôm nay.", "The termination date cannot be in the future.")

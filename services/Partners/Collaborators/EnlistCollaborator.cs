@@ -29,6 +29,7 @@ public static class EnlistCollaboratorEndpoint
         var day = command.EnlistedOn ?? AgreementSchedule.Today(clock);
         var communes = command.CommuneIds ?? [];
         var check = new Check()
+            .Day("enlistedOn", command.EnlistedOn, "Ngày tham gia", "The day they joined")
             .Text("name", command.Name, "Họ tên", "Name", maxLength: 200)
             .That(command.Kind is not null, "kind", "required", "Loại cộng tác viên không được để trống.", "Kind is required.")
             .That(command.Kind is null || Enum.IsDefined(command.Kind.Value), "kind", "unknown-kind", "Loại không hợp lệ.", "Unknown kind.")

@@ -14,6 +14,7 @@ public static class LeaveCollaboratorEndpoint
 {
     public static ProblemDetails Validate(LeaveCollaborator command, Collaborator collaborator, TimeProvider clock) =>
         new Check()
+            .Day("leftOn", command.LeftOn, "Ngày thôi tham gia", "The day they left")
             .Reason(command.Reason)
             .That(command.LeftOn is null || command.LeftOn <= AgreementSchedule.Today(clock), "leftOn", "in-future",
                 "Ngày nghỉ không được sau hôm nay.", "The leaving date cannot be in the future.")

@@ -17,6 +17,7 @@ public static class AwardCommendationEndpoint
     {
         var today = AgreementSchedule.Today(clock);
         var check = new Check()
+            .Day("awardedOn", command.AwardedOn, "Ngày khen thưởng", "The award date")
             .That((command.PartnerId is null) != string.IsNullOrWhiteSpace(command.PersonName), "partnerId", "partner-or-person",
                 "Nêu một đơn vị hoặc một cá nhân (không cả hai).", "Name either a partner or a person, not both.")
             .That(command.PartnerId != Guid.Empty, "partnerId", "empty-id", "Mã đơn vị không hợp lệ.", "The partner id is empty.")

@@ -18,7 +18,7 @@ namespace BhxhPlatform.Partners.Scorecards;
 public sealed record PartnerScorecard(
     Guid PartnerId,
     int ActivitiesCoRun,
-    int PeopleReached,
+    long PeopleReached,
     int HandOffBatches,
     int ProspectsHandedOff,
     int HandOffsEnrolled,
@@ -56,7 +56,7 @@ public static class GetScorecardEndpoint
         return new PartnerScorecard(
             id,
             activities.Count,
-            activities.Sum(a => a.PeopleReached),
+            activities.Sum(a => (long)a.PeopleReached),
             batches.Count,
             handedOff,
             enrolled,

@@ -24,6 +24,7 @@ public static class HoldTrainingEndpoint
     {
         var ids = command.CollaboratorIds ?? [];
         var check = new Check()
+            .Day("heldOn", command.HeldOn, "Ngày tập huấn", "The training date")
             .That(command.HeldOn is not null, "heldOn", "required", "Ngày tổ chức không được để trống.", "The date held is required.")
             .That(command.HeldOn is null || command.HeldOn <= AgreementSchedule.Today(clock), "heldOn", "in-future",
                 "Ngày tổ chức không được sau hôm nay.", "The date held cannot be in the future.")

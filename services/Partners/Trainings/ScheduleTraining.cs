@@ -14,6 +14,7 @@ public static class ScheduleTrainingEndpoint
 {
     public static ProblemDetails Validate(ScheduleTraining command) =>
         new Check()
+            .Day("scheduledOn", command.ScheduledOn, "Ngày tập huấn", "The date")
             .That(command.ScheduledOn is not null, "scheduledOn", "required", "Ngày tập huấn không được để trống.", "The date is required.")
             .That(command.AssociationId != Guid.Empty, "associationId", "empty-id", "Mã hội không hợp lệ.", "The association id is empty.")
             .Text("topic", command.Topic, "Chủ đề", "Topic", maxLength: 500)

@@ -26,9 +26,11 @@ public static class GetUnitTreeEndpoint
     [WolverineGet("/api/units/{unit}/organisation")]
     [Tags("Organisation")]
     public static async Task<IResult> Get(string unit, DateOnly? on, IQuerySession session, TimeProvider clock, CancellationToken cancellation) =>
-        await session.LoadAsync<UnitTree>(UnitTree.IdOf(unit), cancellation) is { } tree
-            ? Results.Ok(On(tree, on ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))
-            : Results.Problem(ProblemResults.NotFound("Không có cây đơn vị của tỉnh này.", "This province has no unit tree."));
+        new Check().Day("on", on, "Ngày (on)", "The day (on)") is { IsValid: false } check
+            ? Results.Problem(check.ToProblem())
+            : await session.LoadAsync<UnitTree>(UnitTree.IdOf(unit), cancellation) is { } tree
+                ? Results.Ok(On(tree, on ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))
+                : Results.Problem(ProblemResults.NotFound("Không có cây đơn vị của tỉnh này.", "This province has no unit tree."));
 }
 
 public static class GetUnitHistoryEndpoint

@@ -59,6 +59,7 @@ public static class UnitChanges
         return new Check()
             .Text("reason", reason, "Lý do", "Reason", maxLength: 1000)
             .That(on > DateOnly.MinValue, "on", "required", "Ngày hiệu lực không được để trống.", "The day the change takes effect is required.")
+            .Day("on", on == DateOnly.MinValue ? null : on, "Ngày hiệu lực", "The day the change takes effect")
             .That(unit is not null, "id", "unknown-unit", $"Không có đơn vị {id}.", $"There is no unit {id}.")
             .That(unit is null || unit.ValidOn(on), "on", "unit-not-valid",
                 $"Đơn vị {id} không còn hiệu lực vào ngày {on:yyyy-MM-dd}.", $"The unit {id} is not valid on {on:yyyy-MM-dd}.");

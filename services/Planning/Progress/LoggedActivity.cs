@@ -172,7 +172,7 @@ public static class ActivityVoidedHandler
 }
 
 /// <summary>Activities logged per plan line in one organisation unit.</summary>
-public sealed record LineActivityCount(string PlanLineCode, int Activities, int PeopleReached);
+public sealed record LineActivityCount(string PlanLineCode, int Activities, long PeopleReached);
 
 public static class GetLoggedActivitiesEndpoint
 {
@@ -184,7 +184,7 @@ public static class GetLoggedActivitiesEndpoint
         var lines = await session.Query<LoggedActivity>()
             .Where(a => !a.Voided)
             .GroupBy(a => a.PlanLineCode)
-            .Select(g => new LineActivityCount(g.Key, g.Count(), g.Sum(a => a.PeopleReached)))
+            .Select(g => new LineActivityCount(g.Key, g.Count(), g.Sum(a => (long)a.PeopleReached)))
             .ToListAsync(cancellation);
         return lines.OrderBy(l => l.PlanLineCode, StringComparer.Ordinal).ToList();
     }

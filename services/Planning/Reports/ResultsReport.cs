@@ -70,8 +70,8 @@ public sealed record ReportTotals(
     int Achieved,
     int ExpectedYear,
     int AchievedYear,
-    int PeopleReached,
-    int PeopleReachedYear,
+    long PeopleReached,
+    long PeopleReachedYear,
     int PeopleReachedTarget,
     int Enrolled,
     int EnrolledYear,
@@ -83,13 +83,13 @@ public sealed record ReportTotals(
 
 /// <summary>One unit of a province report (or the unit itself): its plan's status and its figures for the period.</summary>
 public sealed record ReportUnit(
-    string Unit, string Name, DistrictPlanStatus Status, int Target, int Achieved, int PeopleReached, int Enrolled, int LinesBehind) : IAchievement
+    string Unit, string Name, DistrictPlanStatus Status, int Target, int Achieved, long PeopleReached, int Enrolled, int LinesBehind) : IAchievement
 {
     public decimal? Percent => ResultsReport.PercentOf(Achieved, Target);
 }
 
 /// <summary>One audience group: its plan lines' figures for the period, over the report's units.</summary>
-public sealed record ReportAudience(string Code, string Name, int Target, int Achieved, int PeopleReached) : IAchievement
+public sealed record ReportAudience(string Code, string Name, int Target, int Achieved, long PeopleReached) : IAchievement
 {
     public decimal? Percent => ResultsReport.PercentOf(Achieved, Target);
 }
@@ -105,7 +105,7 @@ public sealed record ReportLine(
     int Achieved,
     int ExpectedYear,
     int AchievedYear,
-    int PeopleReached,
+    long PeopleReached,
     int UnitsBehind) : IAchievement
 {
     public decimal? Percent => ResultsReport.PercentOf(Achieved, Target);
@@ -228,7 +228,7 @@ public sealed record ResultsReport(
     }
 
     /// <summary>The share achieved, in percent with one decimal; null when nothing was expected.</summary>
-    public static decimal? PercentOf(int achieved, int target) =>
+    public static decimal? PercentOf(long achieved, long target) =>
         target == 0 ? null : Math.Round(100m * achieved / target, 1, MidpointRounding.AwayFromZero);
 
     /// <summary>"BHXH tỉnh Đồng Nai" → "BẢO HIỂM XÃ HỘI TỈNH ĐỒNG NAI": a body's name as a document header writes it, in full and in capitals.</summary>
@@ -248,7 +248,7 @@ public sealed record ResultsReport(
         $"{day.Month.ToString(day.Month < 3 ? "00" : "0", CultureInfo.InvariantCulture)} năm {day.Year.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>A whole number as Vietnamese writes it: 12.345.</summary>
-    public static string Number(int value) => value.ToString("N0", Vi);
+    public static string Number(long value) => value.ToString("N0", Vi);
 
     /// <summary>A percentage as Vietnamese writes it (87,5%), or a dash when there was no target.</summary>
     public static string Percent(decimal? value) => value is { } v ? v.ToString("0.#", Vi) + "%" : "-";
@@ -323,7 +323,7 @@ public sealed record ReportCell(string? Text, decimal? Number, bool IsPercent = 
 {
     public static implicit operator ReportCell(string text) => new(text, null);
 
-    public static implicit operator ReportCell(int number) => new(null, number);
+    public static implicit operator ReportCell(long number) => new(null, number);
 
     public static ReportCell PercentOf(IAchievement achievement)
     {
@@ -332,7 +332,7 @@ public sealed record ReportCell(string? Text, decimal? Number, bool IsPercent = 
     }
 
     /// <summary>As the Word report prints it: 12.345, 87,5 (under a "Tỷ lệ (%)" header), or a dash for a percentage without a target.</summary>
-    public string Display => Text ?? (IsPercent ? ResultsReport.Percent(Number).TrimEnd('%') : ResultsReport.Number((int)(Number ?? 0)));
+    public string Display => Text ?? (IsPercent ? ResultsReport.Percent(Number).TrimEnd('%') : ResultsReport.Number((long)(Number ?? 0)));
 }
 
 /// <summary>A table of the report: its title, its column headers and its rows (the last one a total).</summary>

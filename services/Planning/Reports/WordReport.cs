@@ -179,7 +179,7 @@ public static class WordReport
     }
 
     /// <summary>"125/6.000 theo chỉ tiêu năm (2,1%)", or the figure alone when the plans set no target.</summary>
-    private static string YearAgainstTarget(int done, int target) => target > 0
+    private static string YearAgainstTarget(long done, long target) => target > 0
         ? $"{ResultsReport.Number(done)}/{ResultsReport.Number(target)} theo chỉ tiêu năm ({ResultsReport.Percent(ResultsReport.PercentOf(done, target))})"
         : $"{ResultsReport.Number(done)} (kế hoạch chưa đặt chỉ tiêu năm)";
 

@@ -21,6 +21,9 @@ public sealed record AdoptTemplateForRollout(Guid RolloutId, string Province, Gu
 
 public static class StartRolloutEndpoint
 {
+    /// <summary>The most units one rollout may name (the country has about 350 grassroots offices).</summary>
+    public const int MaxUnits = 1000;
+
     /// <summary>The rollout's day: today, by the service's clock.</summary>
     public static DateOnly DayOf(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -35,9 +38,11 @@ public static class StartRolloutEndpoint
             .Range("templateVersion", command.TemplateVersion, 1, 10_000, "Phiên bản", "Template version")
             .That(command.Districts is not { Count: 0 }, "districts", "empty", "Danh sách đơn vị trống.", "The unit list is empty.");
         var named = command.Districts ?? [];
+        check.That(named.Count <= MaxUnits, "districts", "too-many", $"Tối đa {MaxUnits} đơn vị.", $"At most {MaxUnits} units.");
         var planning = tree?.PlanningUnitsOn(day).Select(u => u.Id).ToHashSet(StringComparer.Ordinal) ?? [];
         for (var i = 0; i < named.Count; i++)
         {
+            check.Text($"districts[{i}]", named[i], "Mã đơn vị", "Unit id", maxLength: 100);
             check.That(tree is null || planning.Contains(named[i]), $"districts[{i}]", "unknown-district",
                 $"Đơn vị này không thuộc tỉnh hoặc không lập kế hoạch vào ngày {day:yyyy-MM-dd}.",
                 $"This unit is not one of the province's units that run plans on {day:yyyy-MM-dd}.");

@@ -160,7 +160,7 @@ public static class GetProgressEndpoint
         return $"""
             select jsonb_build_object(
                 'district', d.data ->> 'district', 'planLineCode', d.data ->> 'planLineCode', 'month', CAST({month} as integer),
-                'logged', count(*), 'peopleReached', sum(CAST(d.data ->> 'peopleReached' as integer)))
+                'logged', count(*), 'peopleReached', sum(CAST(d.data ->> 'peopleReached' as bigint)))
             from {table} as d
             where d.tenant_id = any(:tenants) and {day} between :first and :last and not CAST(d.data ->> 'voided' as boolean)
             group by d.data ->> 'district', d.data ->> 'planLineCode', {month}

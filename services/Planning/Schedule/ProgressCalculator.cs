@@ -16,7 +16,7 @@ public sealed record LineProgress(
     int ExpectedYear,
     int ExpectedByNow,
     int Logged,
-    int PeopleReached,
+    long PeopleReached,
     IReadOnlyList<PeriodProgress> Months,
     IReadOnlyList<PeriodProgress> Quarters,
     Cap? Cap,
@@ -24,7 +24,7 @@ public sealed record LineProgress(
     bool OverCap,
     bool NeedsAgreement);
 
-public sealed record AudienceProgress(string AudienceCode, int ExpectedYear, int ExpectedByNow, int Logged, int PeopleReached);
+public sealed record AudienceProgress(string AudienceCode, int ExpectedYear, int ExpectedByNow, int Logged, long PeopleReached);
 
 public sealed record DistrictProgress(
     string District,
@@ -34,7 +34,7 @@ public sealed record DistrictProgress(
     int ExpectedYear,
     int ExpectedByNow,
     int Logged,
-    int PeopleReached,
+    long PeopleReached,
     int PeopleReachedTarget,
     int Enrolled,
     int EnrolmentTarget,
@@ -50,14 +50,14 @@ public sealed record ProgressReport(
     int ExpectedYear,
     int ExpectedByNow,
     int Logged,
-    int PeopleReached,
+    long PeopleReached,
     int Enrolled,
     IReadOnlyList<DistrictProgress> Districts,
     IReadOnlyList<AudienceProgress> Audiences,
     IReadOnlyList<LineProgress> Lines);
 
 /// <summary>What a district logged for one plan line in one month: how many activities (or trainings) and the people they reached.</summary>
-public sealed record MonthTally(string District, string PlanLineCode, int Month, int Logged, int PeopleReached);
+public sealed record MonthTally(string District, string PlanLineCode, int Month, int Logged, long PeopleReached);
 
 /// <summary>
 /// The facts received from Outreach and Partners that progress is measured with. <see cref="Activities"/>
@@ -155,7 +155,7 @@ public static class ProgressCalculator
         IEnumerable<(string District, string PlanLineCode, DateOnly Day, int People)> facts, int year, DateOnly asOf) =>
         facts.Where(x => x.Day.Year == year && x.Day <= asOf)
             .GroupBy(x => (x.District, x.PlanLineCode, x.Day.Month))
-            .Select(g => new MonthTally(g.Key.District, g.Key.PlanLineCode, g.Key.Month, g.Count(), g.Sum(x => x.People)))
+            .Select(g => new MonthTally(g.Key.District, g.Key.PlanLineCode, g.Key.Month, g.Count(), g.Sum(x => (long)x.People)))
             .OrderBy(t => t.District, StringComparer.Ordinal)
             .ThenBy(t => t.PlanLineCode, StringComparer.Ordinal)
             .ThenBy(t => t.Month)

@@ -99,7 +99,7 @@ public sealed record LineProgressView(
     int ExpectedYear,
     int ExpectedByNow,
     int Logged,
-    int PeopleReached,
+    long PeopleReached,
     IReadOnlyList<PeriodProgressView> Months,
     IReadOnlyList<PeriodProgressView> Quarters,
     CapView? Cap,
@@ -118,7 +118,7 @@ public sealed record DistrictProgressView(
     int ExpectedYear,
     int ExpectedByNow,
     int Logged,
-    int PeopleReached,
+    long PeopleReached,
     int PeopleReachedTarget,
     int Enrolled,
     int EnrolmentTarget,
@@ -126,7 +126,7 @@ public sealed record DistrictProgressView(
     int OverCapLines,
     int LinesWithoutAgreement);
 
-public sealed record AudienceProgressView(string AudienceCode, int ExpectedYear, int ExpectedByNow, int Logged, int PeopleReached);
+public sealed record AudienceProgressView(string AudienceCode, int ExpectedYear, int ExpectedByNow, int Logged, long PeopleReached);
 
 public sealed record ProgressReportView(
     string Unit,
@@ -135,7 +135,7 @@ public sealed record ProgressReportView(
     int ExpectedYear,
     int ExpectedByNow,
     int Logged,
-    int PeopleReached,
+    long PeopleReached,
     int Enrolled,
     IReadOnlyList<DistrictProgressView> Districts,
     IReadOnlyList<AudienceProgressView> Audiences,
