@@ -50,7 +50,7 @@ public sealed class ReportQueryTests
     [InlineData("hôm qua", "hôm qua")]
     [InlineData("   ", null)]
     [InlineData(null, null)]
-    public void A_typed_day_goes_to_Planning_as_yyyy_MM_dd_and_anything_else_as_typed_for_Planning_to_refuse(string? typed, string? sent) =>
+    public void A_typed_day_goes_to_Planning_as_yyyy_MM_dd_and_anything_else_is_kept_as_typed(string? typed, string? sent) =>
         ReportQuery.AsOfDay(typed).ShouldBe(sent);
 
     [Fact]
@@ -60,6 +60,9 @@ public sealed class ReportQueryTests
 
         query.ApiPath().ShouldBe("/api/units/a%20b%2Fc/reports/2026/q9?asOf=31%2F02%2F2026");
         query.AsOfInput.ShouldBe("31/02/2026");
+        query.HasDay.ShouldBeFalse();
+        ReportQuery.Of(null, null, null, "30/11/2026", "bien-hoa", Today).HasDay.ShouldBeTrue();
+        ReportQuery.Of(null, null, null, null, "bien-hoa", Today).HasDay.ShouldBeTrue();
     }
 
     [Theory]

@@ -106,7 +106,7 @@ public sealed class ResultsReportsPageTests : IDisposable
     }
 
     [Fact]
-    public void A_refused_period_or_day_is_Plannings_problem_beside_its_field_and_no_report_or_download_is_shown()
+    public void A_refused_period_is_Plannings_problem_beside_its_field_and_no_report_or_download_is_shown()
     {
         _planning.Answer("/api/units/bien-hoa/reports/2026/q9", HttpStatusCode.BadRequest, new
         {
@@ -116,21 +116,30 @@ public sealed class ResultsReportsPageTests : IDisposable
             fieldErrors = new[]
             {
                 new { field = "period", code = "unknown-period", vi = "Kỳ báo cáo phải là m1…m12 (tháng), q1…q4 (quý) hoặc year (cả năm).", en = "The period must be m1…m12 (a month), q1…q4 (a quarter) or year (the whole year)." },
-                new { field = "asOf", code = "invalid-date", vi = "Ngày không hợp lệ.", en = "Not a valid day." },
             },
         }, problem: true);
 
-        var page = Render(PortalUser.DistrictOfficer, "bien-hoa", ("year", "2026"), ("period", "q9"), ("asOf", "31/02/2026"));
+        var page = Render(PortalUser.DistrictOfficer, "bien-hoa", ("year", "2026"), ("period", "q9"));
 
-        _planning.Asked.ShouldBe(["/api/units/bien-hoa/reports/2026/q9?asOf=31%2F02%2F2026"]);
+        _planning.Asked.ShouldBe(["/api/units/bien-hoa/reports/2026/q9"]);
         var problem = page.Find("[data-testid=problem]");
-        problem.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ShouldBe(["#f-period", "#f-asOf"]);
+        problem.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ShouldBe(["#f-period"]);
         problem.TextContent.ShouldContain("Kỳ báo cáo phải là m1…m12");
         page.Find("#f-period-error").TextContent.ShouldContain("Kỳ báo cáo phải là");
-        page.Find("#f-asOf-error").TextContent.ShouldBe("Ngày không hợp lệ.");
-        page.Find("#f-asOf").GetAttribute("value").ShouldBe("31/02/2026");
         page.FindAll("[data-testid=report]").ShouldBeEmpty();
         page.FindAll("a[href^='/reports/download/']").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_day_that_is_not_one_is_refused_in_the_fields_own_format_without_asking_Planning()
+    {
+        var page = Render(PortalUser.DistrictOfficer, "bien-hoa", ("year", "2026"), ("period", "m2"), ("asOf", "31/02/2026"));
+
+        _planning.Asked.ShouldBeEmpty();
+        page.Find("[data-testid=problem] a").GetAttribute("href").ShouldBe("#f-asOf");
+        page.Find("#f-asOf-error").TextContent.ShouldBe("Ngày chốt số liệu phải theo dạng dd/mm/yyyy, ví dụ 30/11/2026.");
+        page.Find("#f-asOf").GetAttribute("value").ShouldBe("31/02/2026");
+        page.FindAll("[data-testid=report]").ShouldBeEmpty();
     }
 
     [Fact]

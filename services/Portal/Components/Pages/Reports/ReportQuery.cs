@@ -46,8 +46,8 @@ public sealed record ReportQuery(string Unit, int Year, string Period, string? A
 
     /// <summary>
     /// The day as Planning takes it (<c>yyyy-MM-dd</c>) from what was typed: <c>dd/MM/yyyy</c> as the portal shows
-    /// days (<c>d/M/yyyy</c> too), or already <c>yyyy-MM-dd</c>. Anything else is passed on as typed, so that
-    /// Planning's <c>invalid-date</c> problem names it; nothing typed is null (today).
+    /// days (<c>d/M/yyyy</c> too), or already <c>yyyy-MM-dd</c>. Anything else is kept as typed (the page refuses it,
+    /// see <see cref="HasDay"/>, and shows it back; Planning refuses it too); nothing typed is null (today).
     /// </summary>
     public static string? AsOfDay(string? text)
     {
@@ -61,6 +61,9 @@ public sealed record ReportQuery(string Unit, int Year, string Period, string? A
             ? Iso(day)
             : typed;
     }
+
+    /// <summary>False when what was typed as the day is not one: the page says so in the portal's own format rather than Planning's.</summary>
+    public bool HasDay => AsOf is null || DateOnly.TryParseExact(AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
 
     /// <summary>Planning's route: <c>/api/units/{unit}/reports/{year}/{period}[/docx|/xlsx][?asOf=yyyy-MM-dd]</c>.</summary>
     public string ApiPath(ReportFormat? format = null) =>
