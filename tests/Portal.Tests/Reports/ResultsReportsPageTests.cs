@@ -125,6 +125,7 @@ public sealed class ResultsReportsPageTests : IDisposable
         var problem = page.Find("[data-testid=problem]");
         problem.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ShouldBe(["#f-period"]);
         problem.TextContent.ShouldContain("Kỳ báo cáo phải là m1…m12");
+        problem.QuerySelector("h2")!.TextContent.ShouldBe("Không lập được báo cáo: hãy sửa các trường sau");
         page.Find("#f-period-error").TextContent.ShouldContain("Kỳ báo cáo phải là");
         page.FindAll("[data-testid=report]").ShouldBeEmpty();
         page.FindAll("a[href^='/reports/download/']").ShouldBeEmpty();
