@@ -1,6 +1,7 @@
 using BhxhPlatform.Portal;
 using BhxhPlatform.Portal.Components;
 using BhxhPlatform.Portal.Components.Pages.Audit;
+using BhxhPlatform.Portal.Components.Pages.Reports;
 using BhxhPlatform.Portal.Localization;
 using BhxhPlatform.Portal.ServiceClients;
 using BhxhPlatform.Portal.SignIn;
@@ -28,6 +29,7 @@ app.MapPortalHealth();
 app.MapSignInEndpoints();
 app.MapLanguageSwitch();
 app.MapAuditExport();
+app.MapResultsReportDownload();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization();
 
 await app.RunAsync();

@@ -29,6 +29,27 @@ public static class ServiceCalls
         return await response.Content.ReadFromJsonAsync<T>(Json, cancellation);
     }
 
+    /// <summary>
+    /// A read the service may refuse for what was asked (a 400 with field errors, a 403 outside the caller's
+    /// scope, a 404): the problem to show on the page instead of the error page. Down is still an exception.
+    /// </summary>
+    public static async Task<ServiceResult<T>> GetOrProblemAsync<T>(this HttpClient http, string service, string path, CancellationToken cancellation)
+        where T : class
+    {
+        using var response = await SendAsync(http, service, new HttpRequestMessage(HttpMethod.Get, path), cancellation);
+        if ((int)response.StatusCode is 400 or 403 or 404)
+        {
+            return new ServiceResult<T>(null, await ServiceProblem.ReadAsync(response, cancellation));
+        }
+
+        Ensure(service, response);
+        return new ServiceResult<T>(await response.Content.ReadFromJsonAsync<T>(Json, cancellation), null);
+    }
+
+    /// <summary>A GET whose body is passed on as it arrives (a download): the response once its headers are read, for the caller to dispose.</summary>
+    public static Task<HttpResponseMessage> GetStreamAsync(this HttpClient http, string service, string path, CancellationToken cancellation) =>
+        SendAsync(http, service, new HttpRequestMessage(HttpMethod.Get, path), cancellation, HttpCompletionOption.ResponseHeadersRead);
+
     public static async Task<ServiceResult<T>> PostAsync<T>(this HttpClient http, string service, string path, object body, CancellationToken cancellation)
     {
         using var response = await SendAsync(http, service, new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: Json) }, cancellation);
@@ -44,13 +65,14 @@ public static class ServiceCalls
         return new ServiceResult<T>(value, null);
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient http, string service, HttpRequestMessage request, CancellationToken cancellation)
+    private static async Task<HttpResponseMessage> SendAsync(
+        HttpClient http, string service, HttpRequestMessage request, CancellationToken cancellation, HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
     {
         using (request)
         {
             try
             {
-                return await http.SendAsync(request, cancellation);
+                return await http.SendAsync(request, completion, cancellation);
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException
                                       && !cancellation.IsCancellationRequested)

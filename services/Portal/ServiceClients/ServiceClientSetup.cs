@@ -12,6 +12,7 @@ public static class ServiceClientSetup
         services.AddHttpClient<EmployersClient>(http => http.BaseAddress = new Uri("http://outreach")).AddHttpMessageHandler<AccessTokenHandler>();
         services.AddHttpClient<PartnersClient>(http => http.BaseAddress = new Uri("http://partners")).AddHttpMessageHandler<AccessTokenHandler>();
         services.AddHttpClient<ProvincePlanningClient>(http => http.BaseAddress = new Uri("http://planning")).AddHttpMessageHandler<AccessTokenHandler>();
+        services.AddHttpClient<ReportsClient>(http => http.BaseAddress = new Uri("http://planning")).AddHttpMessageHandler<AccessTokenHandler>();
         foreach (var service in AuditClient.Services)
         {
             services.AddHttpClient(AuditClient.ClientName(service), http => http.BaseAddress = new Uri($"http://{service}")).AddHttpMessageHandler<AccessTokenHandler>();
