@@ -106,16 +106,7 @@ public static class WordReport
             Paragraph("Độc lập - Tự do - Hạnh phúc", Body, bold: true, align: JustificationValues.Center),
             Rule(1150),
             Paragraph(ResultsReport.PlaceAndDate(report.Issuer.Place, report.AsOf), Body, italic: true, align: JustificationValues.Center, before: 120));
-        return new Table(
-            new TableProperties(
-                new TableWidth { Width = TextWidth.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
-                new TableBorders(
-                    new TopBorder { Val = BorderValues.None }, new LeftBorder { Val = BorderValues.None },
-                    new BottomBorder { Val = BorderValues.None }, new RightBorder { Val = BorderValues.None },
-                    new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None }),
-                new TableLayout { Type = TableLayoutValues.Fixed }),
-            new TableGrid(new GridColumn { Width = Twips(LeftColumn) }, new GridColumn { Width = Twips(RightColumn) }),
-            new TableRow(left, right));
+        return SideBySide(LeftColumn, RightColumn, left, right);
     }
 
     private static IEnumerable<OpenXmlElement> Overview(ResultsReport report)
@@ -195,17 +186,20 @@ public static class WordReport
         var right = Cell(RightColumn - 700,
             Paragraph("GIÁM ĐỐC", Body, bold: true, align: JustificationValues.Center),
             Paragraph("(Ký, ghi rõ họ tên và đóng dấu)", Body, italic: true, align: JustificationValues.Center, after: 1440));
-        return new Table(
-            new TableProperties(
-                new TableWidth { Width = TextWidth.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
-                new TableBorders(
-                    new TopBorder { Val = BorderValues.None }, new LeftBorder { Val = BorderValues.None },
-                    new BottomBorder { Val = BorderValues.None }, new RightBorder { Val = BorderValues.None },
-                    new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None }),
-                new TableLayout { Type = TableLayoutValues.Fixed }),
-            new TableGrid(new GridColumn { Width = Twips(LeftColumn + 700) }, new GridColumn { Width = Twips(RightColumn - 700) }),
-            new TableRow(left, right));
+        return SideBySide(LeftColumn + 700, RightColumn - 700, left, right);
     }
+
+    /// <summary>Two cells side by side across the text width, in a fixed, borderless table (the header and the signature block).</summary>
+    private static Table SideBySide(int leftWidth, int rightWidth, TableCell left, TableCell right) => new(
+        new TableProperties(
+            new TableWidth { Width = TextWidth.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+            new TableBorders(
+                new TopBorder { Val = BorderValues.None }, new LeftBorder { Val = BorderValues.None },
+                new BottomBorder { Val = BorderValues.None }, new RightBorder { Val = BorderValues.None },
+                new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None }),
+            new TableLayout { Type = TableLayoutValues.Fixed }),
+        new TableGrid(new GridColumn { Width = Twips(leftWidth) }, new GridColumn { Width = Twips(rightWidth) }),
+        new TableRow(left, right));
 
     /// <summary>A bordered table of the report, its header row repeated on each page; the last row (the total) in bold.</summary>
     private static Table Table(ReportTable table, int[] skipColumns, int[] widths)
