@@ -24,8 +24,9 @@ public static class TransientFailurePolicies
     }
 
     /// <summary>
-    /// Two messages about the same read-model document handled at once: the loser of the optimistic
-    /// check (or of the insert) is retried at once, and then sees the winner's result.
+    /// Two messages about the same read-model document (or read-model stream) handled at once: the
+    /// loser of the optimistic check (or of the insert, or of the stream's start) is retried at once,
+    /// and then sees the winner's result.
     /// </summary>
     public static WolverineOptions RetryConcurrentDocumentWrites(this WolverineOptions options)
     {
@@ -46,6 +47,9 @@ public static class TransientFailurePolicies
     public static bool IsConcurrentDocumentWrite(Exception exception) => exception switch
     {
         JasperFx.ConcurrencyException or JasperFx.DocumentAlreadyExistsException => true,
+        // A stream another message started meanwhile (a read model kept as events), or appended to past the version this one read.
+        JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException
+            or JasperFx.Events.EventStreamUnexpectedMaxEventIdException => true,
         AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsConcurrentDocumentWrite),
         _ => false,
     };

@@ -9,11 +9,9 @@ namespace BhxhPlatform.EndToEnd.Tests;
 [Collection(PlatformCollection.Name)]
 public sealed class TimelineTests(PlatformFixture platform)
 {
-    // Cannot pass yet (read again 2026-12-04): Planning and Partners keep what an activity message tells them as
-    // documents (Planning's ReceivedFact, Partners' ActivityLedger and CoRunActivity), not as events, and neither
-    // document keeps the envelope's correlation id, so their audit timelines have nothing under Outreach's
-    // correlation id. Unskip when the receivers record what they received on the timeline with its correlation id.
-    [Fact(Skip = "Planning and Partners record received messages as documents without their correlation id (see the comment)")]
+    // Planning and Partners keep what an activity message tells them as events of a stream per activity (Planning's
+    // LoggedActivity, Partners' ActivityLedger), stamped with the envelope's correlation id, so the three timelines meet.
+    [Fact]
     public async Task One_activity_logged_shows_its_events_in_outreach_planning_and_partners_under_one_correlation_id_in_time_order()
     {
         const string district = "xuan-loc";

@@ -1,13 +1,42 @@
 using BhxhPlatform.Contracts.Outreach;
 using Marten;
+using Wolverine;
 
 namespace BhxhPlatform.Partners.Scorecards;
 
 /// <summary>An activity Outreach logged that a partner co-ran; keyed by activity and partner.</summary>
 public sealed record CoRunActivity(string Id, Guid ActivityId, Guid PartnerId, string PlanLineCode, DateOnly OccurredOn, int PeopleReached);
 
-/// <summary>What Partners has heard of an activity, so repeats and late arrivals change nothing.</summary>
-public sealed record ActivityLedger(Guid Id, bool Corrected, bool Voided);
+/// <summary>Outreach told Partners an activity was logged (the first event of the activity's stream in Partners' store).</summary>
+/// <param name="MessageId">The envelope that brought it.</param>
+public sealed record ActivityHeard(Guid ActivityId, IReadOnlyList<Guid> PartnerIds, string PlanLineCode, DateOnly OccurredOn, int PeopleReached, Guid MessageId);
+
+/// <summary>Outreach told Partners an activity was corrected: its partners and figures as they now stand.</summary>
+public sealed record ActivityCorrectionHeard(Guid ActivityId, IReadOnlyList<Guid> PartnerIds, string PlanLineCode, DateOnly OccurredOn, int PeopleReached, Guid MessageId);
+
+/// <summary>Outreach told Partners an activity was voided: it no longer counts for any partner.</summary>
+public sealed record ActivityVoidHeard(Guid ActivityId, string Reason, Guid MessageId);
+
+/// <summary>
+/// What Partners has heard of an activity, so repeats and late arrivals change nothing: an
+/// aggregate of the messages it received about it (one stream per activity id, inline snapshot),
+/// so they are on the audit timeline under the sender's correlation id and the rebuild check
+/// replays them.
+/// </summary>
+public sealed record ActivityLedger(Guid Id, bool Corrected, bool Voided)
+{
+    public static ActivityLedger Create(ActivityHeard e) => new(e.ActivityId, Corrected: false, Voided: false);
+
+    /// <summary>A correction that came before the activity itself.</summary>
+    public static ActivityLedger Create(ActivityCorrectionHeard e) => new(e.ActivityId, Corrected: true, Voided: false);
+
+    /// <summary>A void that came before the activity itself: the late activity never counts.</summary>
+    public static ActivityLedger Create(ActivityVoidHeard e) => new(e.ActivityId, Corrected: false, Voided: true);
+
+    public ActivityLedger Apply(ActivityCorrectionHeard e) => this with { Corrected = true };
+
+    public ActivityLedger Apply(ActivityVoidHeard e) => this with { Voided = true };
+}
 
 /// <summary>
 /// Keeps the co-run activities of each partner in step with Outreach: a record adds them once, a
@@ -15,51 +44,67 @@ public sealed record ActivityLedger(Guid Id, bool Corrected, bool Voided);
 /// </summary>
 public static class CoRunActivityHandler
 {
-    public static async Task Handle(ActivityRecorded message, IDocumentSession session, CancellationToken cancellation) =>
-        Receive(session, message, await session.LoadAsync<ActivityLedger>(message.ActivityId, cancellation));
+    public static async Task Handle(ActivityRecorded message, Envelope envelope, IDocumentSession session, CancellationToken cancellation) =>
+        Receive(session, message, await session.LoadAsync<ActivityLedger>(message.ActivityId, cancellation), envelope.Id);
 
     /// <summary>
     /// A batch from Outreach in one transaction: the ledger entries of all its activities are loaded
     /// in one query, then each activity is received as an <see cref="ActivityRecorded"/> would be.
     /// </summary>
-    public static async Task Handle(ActivitiesRecorded message, IDocumentSession session, CancellationToken cancellation)
+    public static async Task Handle(ActivitiesRecorded message, Envelope envelope, IDocumentSession session, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(envelope);
         var activities = message.Activities.DistinctBy(a => a.ActivityId).ToList();
         var heard = (await session.LoadManyAsync<ActivityLedger>(cancellation, activities.Select(a => a.ActivityId))).ToDictionary(l => l.Id);
         foreach (var activity in activities)
         {
-            Receive(session, activity, heard.GetValueOrDefault(activity.ActivityId));
+            Receive(session, activity, heard.GetValueOrDefault(activity.ActivityId), envelope.Id);
         }
     }
 
-    public static async Task Handle(ActivityCorrected message, IDocumentSession session, CancellationToken cancellation)
+    public static async Task Handle(ActivityCorrected message, Envelope envelope, IDocumentSession session, CancellationToken cancellation)
     {
-        if (await session.LoadAsync<ActivityLedger>(message.ActivityId, cancellation) is { Voided: true })
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(envelope);
+        var stream = await session.Events.FetchForWriting<ActivityLedger>(message.ActivityId, cancellation);
+        if (stream.Aggregate is { Voided: true })
         {
             return;
         }
 
-        session.Store(new ActivityLedger(message.ActivityId, Corrected: true, Voided: false));
+        stream.AppendOne(new ActivityCorrectionHeard(
+            message.ActivityId, message.PartnerIds, message.PlanLineCode, message.OccurredOn, message.PeopleReached, envelope.Id));
         Replace(session, message.ActivityId, message.PartnerIds, message.PlanLineCode, message.OccurredOn, message.PeopleReached);
     }
 
-    public static void Handle(ActivityVoided message, IDocumentSession session)
+    public static async Task Handle(ActivityVoided message, Envelope envelope, IDocumentSession session, CancellationToken cancellation)
     {
-        session.Store(new ActivityLedger(message.ActivityId, Corrected: false, Voided: true));
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(envelope);
+        var stream = await session.Events.FetchForWriting<ActivityLedger>(message.ActivityId, cancellation);
+        if (stream.Aggregate is { Voided: true })
+        {
+            return;
+        }
+
+        stream.AppendOne(new ActivityVoidHeard(message.ActivityId, message.Reason, envelope.Id));
         session.DeleteWhere<CoRunActivity>(a => a.ActivityId == message.ActivityId);
     }
 
     /// <summary>An activity already in the ledger (recorded, corrected or voided) is left as it is.</summary>
-    private static void Receive(IDocumentSession session, ActivityRecorded message, ActivityLedger? heard)
+    private static void Receive(IDocumentSession session, ActivityRecorded message, ActivityLedger? heard, Guid messageId)
     {
         if (heard is not null)
         {
             return;
         }
 
-        // Nothing to replace: co-run rows are only ever written together with the activity's ledger entry.
-        session.Store(new ActivityLedger(message.ActivityId, Corrected: false, Voided: false));
+        // Nothing to replace: co-run rows are only ever written together with the activity's ledger stream.
+        // Starting the stream, not appending: a copy another message started meanwhile fails this transaction
+        // (retried by RetryConcurrentDocumentWrites, then seen as heard).
+        session.Events.StartStream<ActivityLedger>(message.ActivityId, new ActivityHeard(
+            message.ActivityId, message.PartnerIds, message.PlanLineCode, message.OccurredOn, message.PeopleReached, messageId));
         Add(session, message.ActivityId, message.PartnerIds, message.PlanLineCode, message.OccurredOn, message.PeopleReached);
     }
 

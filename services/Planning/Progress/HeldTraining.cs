@@ -4,8 +4,14 @@ using Wolverine;
 
 namespace BhxhPlatform.Planning.Progress;
 
-/// <summary>A training or refresher conference Partners reported (keyed by the training id); it counts for its plan line.</summary>
-public sealed record HeldTraining(Guid Id, string District, Guid? AssociationId, DateOnly HeldOn, int Attendees, string? PlanLineCode);
+/// <summary>Partners told Planning a training was held (the one event of the training's stream in Planning's store).</summary>
+public sealed record TrainingHeldReceived(Guid TrainingId, string District, Guid? AssociationId, DateOnly HeldOn, int Attendees, string? PlanLineCode, Guid MessageId);
+
+/// <summary>A training or refresher conference Partners reported (a stream per training id, inline snapshot); it counts for its plan line.</summary>
+public sealed record HeldTraining(Guid Id, string District, Guid? AssociationId, DateOnly HeldOn, int Attendees, string? PlanLineCode)
+{
+    public static HeldTraining Create(TrainingHeldReceived e) => new(e.TrainingId, e.District, e.AssociationId, e.HeldOn, e.Attendees, e.PlanLineCode);
+}
 
 public static class TrainingHeldHandler
 {
@@ -17,8 +23,8 @@ public static class TrainingHeldHandler
             return;
         }
 
-        session.Store(new HeldTraining(
-            message.TrainingId, ReceivedFacts.DistrictOf(envelope), message.AssociationId, message.HeldOn, message.Attendees, message.PlanLineCode));
+        session.Events.StartStream<HeldTraining>(message.TrainingId, new TrainingHeldReceived(
+            message.TrainingId, ReceivedFacts.DistrictOf(envelope), message.AssociationId, message.HeldOn, message.Attendees, message.PlanLineCode, envelope.Id));
         session.Record(envelope, message, message.TrainingId, ReceivedFacts.Applied, clock);
     }
 }

@@ -4,7 +4,15 @@ using Wolverine;
 
 namespace BhxhPlatform.Planning.Progress;
 
-/// <summary>A coordination programme or contract signed in a district, as it now stands (keyed by the agreement id).</summary>
+/// <summary>Partners told Planning an agreement was signed, renewed or amended: its terms as they now stand.</summary>
+public sealed record AgreementTermsReceived(
+    Guid AgreementId, string District, string Kind, IReadOnlyList<string> AudienceCodes, IReadOnlyList<string> PlanLineCodes,
+    DateOnly StartsOn, DateOnly EndsOn, int? ActivitiesPerYear, Guid MessageId);
+
+/// <summary>Partners told Planning an agreement ended.</summary>
+public sealed record AgreementEndReceived(Guid AgreementId, DateOnly EndedOn, Guid MessageId);
+
+/// <summary>A coordination programme or contract signed in a district, as it now stands (a stream per agreement id, inline snapshot).</summary>
 public sealed record KnownAgreement(
     Guid Id,
     string District,
@@ -20,6 +28,19 @@ public sealed record KnownAgreement(
     public bool InForceOn(DateOnly day) => StartsOn <= day && day <= EndsOn && (EndedOn is null || day < EndedOn);
 
     public bool Covers(string lineCode, string audienceCode) => PlanLineCodes.Contains(lineCode) || AudienceCodes.Contains(audienceCode);
+
+    public static KnownAgreement Create(AgreementTermsReceived e) =>
+        new(e.AgreementId, e.District, e.Kind, e.AudienceCodes, e.PlanLineCodes, e.StartsOn, e.EndsOn, e.ActivitiesPerYear, null);
+
+    /// <summary>New terms replace the old; an end stays.</summary>
+    public KnownAgreement Apply(AgreementTermsReceived e) => Create(e) with { EndedOn = EndedOn };
+
+    /// <summary>The same terms as already held: a repeat, which changes nothing.</summary>
+    public bool HasTermsOf(AgreementTermsReceived e) =>
+        Kind == e.Kind && StartsOn == e.StartsOn && EndsOn == e.EndsOn && ActivitiesPerYear == e.ActivitiesPerYear
+        && AudienceCodes.SequenceEqual(e.AudienceCodes) && PlanLineCodes.SequenceEqual(e.PlanLineCodes);
+
+    public KnownAgreement Apply(AgreementEndReceived e) => this with { EndedOn = e.EndedOn };
 }
 
 public static class AgreementSignedHandler
@@ -27,10 +48,17 @@ public static class AgreementSignedHandler
     /// <summary>Signed, renewed or amended: the message is the agreement as it now stands, so it replaces (an end stays).</summary>
     public static async Task Handle(AgreementSigned message, Envelope envelope, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
-        var existing = await session.LoadAsync<KnownAgreement>(message.AgreementId, cancellation);
-        session.Store(new KnownAgreement(
+        var stream = await session.Events.FetchForWriting<KnownAgreement>(message.AgreementId, cancellation);
+        var terms = new AgreementTermsReceived(
             message.AgreementId, ReceivedFacts.DistrictOf(envelope), message.Kind, message.AudienceCodes, message.PlanLineCodes,
-            message.StartsOn, message.EndsOn, message.ActivitiesPerYear, existing?.EndedOn));
+            message.StartsOn, message.EndsOn, message.ActivitiesPerYear, envelope.Id);
+        if (stream.Aggregate is { } held && held.HasTermsOf(terms))
+        {
+            await session.RecordUnchangedAsync(envelope, message, message.AgreementId, ReceivedFacts.Duplicate, clock, cancellation);
+            return;
+        }
+
+        stream.AppendOne(terms);
         session.Record(envelope, message, message.AgreementId, ReceivedFacts.Applied, clock);
     }
 }
@@ -39,7 +67,8 @@ public static class AgreementEndedHandler
 {
     public static async Task Handle(AgreementEnded message, Envelope envelope, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
-        var existing = await session.LoadAsync<KnownAgreement>(message.AgreementId, cancellation);
+        var stream = await session.Events.FetchForWriting<KnownAgreement>(message.AgreementId, cancellation);
+        var existing = stream.Aggregate;
         if (existing is null || existing.EndedOn is not null)
         {
             await session.RecordUnchangedAsync(
@@ -47,7 +76,7 @@ public static class AgreementEndedHandler
             return;
         }
 
-        session.Store(existing with { EndedOn = message.EndedOn });
+        stream.AppendOne(new AgreementEndReceived(message.AgreementId, message.EndedOn, envelope.Id));
         session.Record(envelope, message, message.AgreementId, ReceivedFacts.Applied, clock);
     }
 }

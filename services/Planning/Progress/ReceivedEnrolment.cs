@@ -4,9 +4,17 @@ using Wolverine;
 
 namespace BhxhPlatform.Planning.Progress;
 
-/// <summary>People enrolled in a scheme, as Outreach reported them (keyed by the enrolment id).</summary>
+/// <summary>Outreach told Planning people enrolled (the one event of the enrolment's stream in Planning's store).</summary>
+public sealed record EnrolmentsReceived(
+    Guid EnrolmentId, string District, string Scheme, int Count, DateOnly EnrolledOn, Guid? DistrictPlanId, string? PlanLineCode, Guid? ActivityId, Guid MessageId);
+
+/// <summary>People enrolled in a scheme, as Outreach reported them (a stream per enrolment id, inline snapshot).</summary>
 public sealed record ReceivedEnrolment(
-    Guid Id, string District, string Scheme, int Count, DateOnly EnrolledOn, Guid? DistrictPlanId, string? PlanLineCode, Guid? ActivityId);
+    Guid Id, string District, string Scheme, int Count, DateOnly EnrolledOn, Guid? DistrictPlanId, string? PlanLineCode, Guid? ActivityId)
+{
+    public static ReceivedEnrolment Create(EnrolmentsReceived e) =>
+        new(e.EnrolmentId, e.District, e.Scheme, e.Count, e.EnrolledOn, e.DistrictPlanId, e.PlanLineCode, e.ActivityId);
+}
 
 public static class EnrolmentsRecordedHandler
 {
@@ -18,9 +26,9 @@ public static class EnrolmentsRecordedHandler
             return;
         }
 
-        session.Store(new ReceivedEnrolment(
+        session.Events.StartStream<ReceivedEnrolment>(message.EnrolmentId, new EnrolmentsReceived(
             message.EnrolmentId, ReceivedFacts.DistrictOf(envelope), message.Scheme, message.Count, message.EnrolledOn,
-            message.DistrictPlanId, message.PlanLineCode, message.ActivityId));
+            message.DistrictPlanId, message.PlanLineCode, message.ActivityId, envelope.Id));
         session.Record(envelope, message, message.EnrolmentId, ReceivedFacts.Applied, clock);
     }
 }
