@@ -1,3 +1,4 @@
+using JasperFx.Events.Projections;
 using Marten;
 
 namespace BhxhPlatform.Outreach.Directory;
@@ -8,6 +9,7 @@ public static class Configuration
     {
         // Two approvals of one plan handled at once: the loser's replace fails its check and is retried.
         options.Schema.For<KnownPlan>().UseOptimisticConcurrency(true);
+        options.Projections.Snapshot<KnownPartner>(SnapshotLifecycle.Inline);
         return options;
     }
 }

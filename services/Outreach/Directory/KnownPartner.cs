@@ -1,13 +1,21 @@
 using BhxhPlatform.Contracts.Partners;
 using Marten;
+using Wolverine;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace BhxhPlatform.Outreach.Directory;
 
-/// <summary>Outreach's directory of partner organisations, fed by Partners; keyed by the partner id.</summary>
+/// <summary>Partners told Outreach a partner organisation was registered (or restated its registration).</summary>
+public sealed record PartnerRegistrationReceived(Guid PartnerId, string Name, string PartnerType, string? CommuneId, Guid MessageId);
+
+/// <summary>Outreach's directory of partner organisations, fed by Partners (a stream per partner, inline snapshot).</summary>
 public sealed record KnownPartner(Guid Id, string Name, string PartnerType, string? CommuneId)
 {
+    public static KnownPartner Create(PartnerRegistrationReceived e) => new(e.PartnerId, e.Name, e.PartnerType, e.CommuneId);
+
+    public KnownPartner Apply(PartnerRegistrationReceived e) => Create(e);
+
     /// <summary>The partner type of the organisations that collect contributions and take over hand-offs.</summary>
     public const string CollectionServiceOrganisation = "CollectionServiceOrganisation";
 
@@ -16,8 +24,18 @@ public sealed record KnownPartner(Guid Id, string Name, string PartnerType, stri
 
 public static class PartnerRegisteredHandler
 {
-    public static void Handle(PartnerRegistered message, IDocumentSession session) =>
-        session.Store(new KnownPartner(message.PartnerId, message.Name, message.PartnerType, message.CommuneId));
+    /// <summary>Kept as an event of the partner's stream (on the timeline under the sender's correlation id); a repeat changes nothing.</summary>
+    public static async Task Handle(PartnerRegistered message, Envelope envelope, IDocumentSession session, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(envelope);
+        var stream = await session.Events.FetchForWriting<KnownPartner>(message.PartnerId, cancellation);
+        var received = new PartnerRegistrationReceived(message.PartnerId, message.Name, message.PartnerType, message.CommuneId, envelope.Id);
+        if (stream.Aggregate != KnownPartner.Create(received))
+        {
+            stream.AppendOne(received);
+        }
+    }
 }
 
 public static class GetKnownPartnersEndpoint

@@ -108,12 +108,12 @@ public sealed class LogActivityBatchTests(OutreachFixture fixture) : IAsyncLifet
         });
 
         await using var session = fixture.Store.QuerySession(District);
-        (await session.Events.QueryAllRawEvents().CountAsync()).ShouldBe(LogActivityBatch.MaxActivities);
+        (await session.Events.CommandEvents().CountAsync()).ShouldBe(LogActivityBatch.MaxActivities);
     }
 
     private async Task AssertNothingAppendedAsync()
     {
         await using var session = fixture.Store.QuerySession(District);
-        (await session.Events.QueryAllRawEvents().CountAsync()).ShouldBe(0);
+        (await session.Events.CommandEvents().CountAsync()).ShouldBe(0);
     }
 }

@@ -130,7 +130,7 @@ public sealed class LogActivityTests(OutreachFixture fixture) : IAsyncLifetime
         problem.Fields.Distinct().ShouldBe(fields, ignoreOrder: true, because);
         problem.FieldErrors!.ShouldAllBe(e => e.Vi.Length > 0 && e.En.Length > 0);
         await using var session = fixture.Store.QuerySession(District);
-        (await session.Events.QueryAllRawEvents().CountAsync()).ShouldBe(0);
+        (await session.Events.CommandEvents().CountAsync()).ShouldBe(0);
     }
 
     /// <summary>Records holding lists compare by reference; compare the lists by content.</summary>

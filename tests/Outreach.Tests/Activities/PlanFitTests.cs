@@ -27,7 +27,7 @@ public sealed class PlanFitTests(OutreachFixture fixture) : IAsyncLifetime
     private async Task<int> EventCount()
     {
         await using var session = fixture.Store.QuerySession(District);
-        return await session.Events.QueryAllRawEvents().CountAsync();
+        return await session.Events.CommandEvents().CountAsync();
     }
 
     private async Task<FieldErrorBody> RefusedAsync(string url, object command)

@@ -43,7 +43,7 @@ public sealed class RetriedCreatesTests(OutreachFixture fixture) : IAsyncLifetim
 
         second.ShouldBe(first);
         await using var session = fixture.Store.QuerySession(District);
-        (await session.Events.QueryAllRawEvents().CountAsync()).ShouldBe(1);
+        (await session.Events.CommandEvents().CountAsync()).ShouldBe(1);
         AnnouncedTo(ServiceNames.Planning).ShouldBe(1);
         AnnouncedTo(ServiceNames.Partners).ShouldBe(1);
     }
@@ -59,7 +59,7 @@ public sealed class RetriedCreatesTests(OutreachFixture fixture) : IAsyncLifetim
         var problem = await ProblemAsync(Url, DirectContact() with { CommandId = Guid.NewGuid() }, Guid.NewGuid().ToString());
         problem.FieldErrors!.ShouldHaveSingleItem().Code.ShouldBe("command-id-mismatch");
         await using var session = fixture.Store.QuerySession(District);
-        (await session.Events.QueryAllRawEvents().CountAsync()).ShouldBe(1);
+        (await session.Events.CommandEvents().CountAsync()).ShouldBe(1);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class RetriedCreatesTests(OutreachFixture fixture) : IAsyncLifetim
         statuses.ShouldAllBe(s => s == 201 || s == 409);
         statuses.ShouldContain(201);
         await using var session = fixture.Store.QuerySession(District);
-        (await session.Events.QueryAllRawEvents().CountAsync()).ShouldBe(1);
+        (await session.Events.CommandEvents().CountAsync()).ShouldBe(1);
         AnnouncedTo(ServiceNames.Planning).ShouldBe(1);
     }
 
@@ -94,7 +94,7 @@ public sealed class RetriedCreatesTests(OutreachFixture fixture) : IAsyncLifetim
         problem.Fields.ShouldBe(["commandId"]);
         problem.FieldErrors![0].Code.ShouldBe("command-id-reused");
         await using var session = fixture.Store.QuerySession(District);
-        (await session.Events.QueryAllRawEvents().CountAsync()).ShouldBe(1);
+        (await session.Events.CommandEvents().CountAsync()).ShouldBe(1);
         AnnouncedTo(ServiceNames.Planning).ShouldBe(1);
     }
 
@@ -109,7 +109,7 @@ public sealed class RetriedCreatesTests(OutreachFixture fixture) : IAsyncLifetim
         problem.Fields.ShouldBe([CommandIds.Header]);
         problem.FieldErrors![0].ShouldSatisfyAllConditions(e => e.Code.ShouldBe("not-a-uuid"), e => e.Vi.ShouldNotBeEmpty(), e => e.En.ShouldNotBeEmpty());
         await using var session = fixture.Store.QuerySession(District);
-        (await session.Events.QueryAllRawEvents().CountAsync()).ShouldBe(0);
+        (await session.Events.CommandEvents().CountAsync()).ShouldBe(0);
         AnnouncedTo(ServiceNames.Planning).ShouldBe(0);
     }
 
@@ -125,7 +125,7 @@ public sealed class RetriedCreatesTests(OutreachFixture fixture) : IAsyncLifetim
         second.Ids.ShouldBe(first.Ids);
         first.Ids.Distinct().Count().ShouldBe(LogActivityBatch.MaxActivities);
         await using var session = fixture.Store.QuerySession(District);
-        (await session.Events.QueryAllRawEvents().CountAsync()).ShouldBe(LogActivityBatch.MaxActivities);
+        (await session.Events.CommandEvents().CountAsync()).ShouldBe(LogActivityBatch.MaxActivities);
         AnnouncedTo(ServiceNames.Planning).ShouldBe(1);
     }
 

@@ -44,7 +44,7 @@ public sealed class CommuneOnTheDateTests(OutreachFixture fixture) : IAsyncLifet
     private async Task<int> EventCountAsync()
     {
         await using var session = fixture.Store.QuerySession(District);
-        return await session.Events.QueryAllRawEvents().CountAsync();
+        return await session.Events.CommandEvents().CountAsync();
     }
 
     [Fact]

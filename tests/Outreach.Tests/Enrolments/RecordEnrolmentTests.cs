@@ -83,7 +83,7 @@ public sealed class RecordEnrolmentTests(OutreachFixture fixture) : IAsyncLifeti
 
         problem.Fields.Distinct().ShouldBe(fields, ignoreOrder: true, because);
         await using var session = fixture.Store.QuerySession(District);
-        (await session.Events.QueryAllRawEvents().CountAsync()).ShouldBe(0);
+        (await session.Events.CommandEvents().CountAsync()).ShouldBe(0);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class RecordProspectTests(OutreachFixture fixture) : IAsyncLifetim
     private async Task<int> EventCount(string tenant = District)
     {
         await using var session = fixture.Store.QuerySession(tenant);
-        return await session.Events.QueryAllRawEvents().CountAsync();
+        return await session.Events.CommandEvents().CountAsync();
     }
 
     private async Task<int> ProspectCount(string tenant = District)
