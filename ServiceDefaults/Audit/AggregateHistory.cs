@@ -6,16 +6,41 @@ using Marten;
 namespace BhxhPlatform.ServiceDefaults.Audit;
 
 /// <summary>What a rebuild from the events says against what the live read model holds.</summary>
-public sealed record RebuildDifference(Guid StreamId, string AggregateType, JsonElement? Live, JsonElement? Rebuilt);
+public sealed record RebuildDifference(Guid StreamId, string AggregateType, JsonElement? Live, JsonElement? Rebuilt)
+{
+    /// <summary>The difference between a live read model and its rebuilt copy, compared as canonical JSON; null when they agree.</summary>
+    public static RebuildDifference? Between(Guid streamId, string type, ISerializer serializer, object? live, object? rebuilt)
+    {
+        ArgumentNullException.ThrowIfNull(serializer);
+        var rebuiltJson = rebuilt is null ? null : HashChain.Canonical(serializer.ToJson(rebuilt));
+        var liveJson = live is null ? null : HashChain.Canonical(serializer.ToJson(live));
+        return rebuiltJson == liveJson ? null : new RebuildDifference(streamId, type, Parse(liveJson), Parse(rebuiltJson));
+    }
+
+    private static JsonElement? Parse(string? json) => json is null ? null : JsonDocument.Parse(json).RootElement.Clone();
+}
 
 public sealed record RebuildReport(string TenantId, int StreamsChecked, bool Matches, IReadOnlyList<RebuildDifference> Differences);
 
 /// <summary>
+/// A read model the rebuild check replays besides the inline snapshots of aggregates (an
+/// asynchronous projection, say): it rebuilds the tenant's copy from the events in memory and
+/// says where the live one differs. Registered as a service; every one is run by the check.
+/// </summary>
+public interface IReadModelCheck
+{
+    /// <summary>Returns how many streams it compared and the differences it found.</summary>
+    Task<(int StreamsChecked, IReadOnlyList<RebuildDifference> Differences)> CheckAsync(
+        IQuerySession session, string tenantId, CancellationToken cancellationToken);
+}
+
+/// <summary>
 /// Replays streams into their aggregates: the state of any aggregate as of a time or a version,
 /// and a rebuild check that replays every stream of a tenant into a scratch copy (in memory) and
-/// compares it with the live, inline-projected document.
+/// compares it with the live, inline-projected document, then runs every other
+/// <see cref="IReadModelCheck"/> the service registered.
 /// </summary>
-public sealed class AggregateHistory(IDocumentStore store, EventLog log, AggregateTypes types)
+public sealed class AggregateHistory(IDocumentStore store, EventLog log, AggregateTypes types, IEnumerable<IReadModelCheck> checks)
 {
     private const string ResultProperty = "Result";
 
@@ -59,18 +84,21 @@ public sealed class AggregateHistory(IDocumentStore store, EventLog log, Aggrega
             checkedStreams++;
             var rebuilt = await AggregateAsync(session, type, id, 0, null, cancellationToken);
             var live = await LoadAsync(session, type, id, cancellationToken);
-            var rebuiltJson = rebuilt is null ? null : HashChain.Canonical(serializer.ToJson(rebuilt));
-            var liveJson = live is null ? null : HashChain.Canonical(serializer.ToJson(live));
-            if (rebuiltJson != liveJson)
+            if (RebuildDifference.Between(id, type.Name, serializer, live, rebuilt) is { } difference)
             {
-                differences.Add(new RebuildDifference(id, type.Name, Parse(liveJson), Parse(rebuiltJson)));
+                differences.Add(difference);
             }
+        }
+
+        foreach (var check in checks)
+        {
+            var (checkedByIt, found) = await check.CheckAsync(session, tenantId, cancellationToken);
+            checkedStreams += checkedByIt;
+            differences.AddRange(found);
         }
 
         return new RebuildReport(tenantId, checkedStreams, differences.Count == 0, differences);
     }
-
-    private static JsonElement? Parse(string? json) => json is null ? null : JsonDocument.Parse(json).RootElement.Clone();
 
     private static async Task<object?> AggregateAsync(
         IQuerySession session, Type type, Guid id, long version, DateTimeOffset? asOf, CancellationToken cancellationToken)

@@ -19,6 +19,7 @@ builder.Services.AddUnitTreeLearning();
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddPersonalDataProtection(builder.Configuration);
 builder.Services.AddExceptionHandler<StreamCollisionExceptionHandler>();
+builder.Services.AddDistrictTotalsRebuildCheck();
 builder.AddCritterStack(ServiceNames.Outreach, marten => marten.AddDirectory().AddActivities().AddProspects().AddEnrolments().AddHandOffs().AddEmployers());
 builder.Services.InitializeMartenWith(new StartTimeColumnBackfill());
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Alba;
 using BhxhPlatform.Contracts;
 using BhxhPlatform.Outreach.Activities;
+using BhxhPlatform.ServiceDefaults.Audit;
 using BhxhPlatform.ServiceDefaults.DeadLetters;
 using BhxhPlatform.ServiceDefaults.Security;
 using BhxhPlatform.TestSupport;
@@ -63,6 +64,38 @@ public sealed class ActivityTotalsTests(OutreachFixture fixture) : IAsyncLifetim
         ], ignoreOrder: true);
         (await fixture.Host.GetJsonAsync<ActivityTotalsView>($"/api/units/{OtherDistrict}/activity-totals")).Activities.ShouldBe(1);
         (await fixture.Host.GetJsonAsync<ActivityTotalsView>("/api/units/long-khanh/activity-totals")).Activities.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_rebuild_check_folds_each_activity_again_through_the_totals_projection_and_finds_a_counted_activity_altered_by_hand()
+    {
+        var corrected = await fixture.Host.CreateAsync(Url, DirectContact());
+        var voided = await fixture.Host.CreateAsync(Url, Sms());
+        await fixture.Host.Scenario(s =>
+        {
+            s.Post.Json(new CorrectActivity(1, "Đếm lại", DirectContact() with { PeopleReached = 20 }), JsonStyle.MinimalApi)
+                .ToUrl($"{Url}/{corrected}/corrections");
+            s.StatusCodeShouldBe(202);
+        });
+        await fixture.Host.Scenario(s =>
+        {
+            s.Post.Json(new VoidActivity(1, "Nhập trùng"), JsonStyle.MinimalApi).ToUrl($"{Url}/{voided}/void");
+            s.StatusCodeShouldBe(202);
+        });
+        await fixture.Host.WaitForNonStaleProjectionDataAsync(Patience);
+
+        var intact = await fixture.Host.GetJsonAsync<RebuildReport>($"/api/units/{District}/audit/rebuild-check");
+        intact.Matches.ShouldBeTrue();
+        intact.StreamsChecked.ShouldBe(4); // two activities as aggregates, and the same two as counted by the totals
+
+        await fixture.ExecuteSqlAsync(
+            $"update outreach.mt_doc_countedactivity set data = jsonb_set(data, '{{voided}}', 'false') where id = '{voided}'");
+
+        var altered = await fixture.Host.GetJsonAsync<RebuildReport>($"/api/units/{District}/audit/rebuild-check");
+        var difference = altered.Differences.ShouldHaveSingleItem();
+        difference.AggregateType.ShouldBe(nameof(CountedActivity));
+        difference.StreamId.ShouldBe(voided);
+        difference.Rebuilt!.Value.GetProperty("voided").GetBoolean().ShouldBeTrue();
     }
 
     [Fact]
