@@ -16,6 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.Services.AddUnitTreeLearning();
 builder.Services.TryAddSingleton(TimeProvider.System);
+builder.Services.AddCoRunRebuildCheck();
 builder.Services.Configure<AgreementOptions>(builder.Configuration.GetSection(AgreementOptions.Section));
 builder.AddCritterStack(ServiceNames.Partners, marten =>
 {

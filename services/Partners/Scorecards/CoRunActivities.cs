@@ -5,7 +5,35 @@ using Wolverine;
 namespace BhxhPlatform.Partners.Scorecards;
 
 /// <summary>An activity Outreach logged that a partner co-ran; keyed by activity and partner.</summary>
-public sealed record CoRunActivity(string Id, Guid ActivityId, Guid PartnerId, string PlanLineCode, DateOnly OccurredOn, int PeopleReached);
+public sealed record CoRunActivity(string Id, Guid ActivityId, Guid PartnerId, string PlanLineCode, DateOnly OccurredOn, int PeopleReached)
+{
+    /// <summary>The rows of one activity as it stands: one per partner present, each counting the people it reached.</summary>
+    public static IEnumerable<CoRunActivity> Of(Guid activityId, IReadOnlyList<Guid> partnerIds, string planLineCode, DateOnly occurredOn, int peopleReached) =>
+        partnerIds.Distinct().Select(partnerId =>
+            new CoRunActivity($"{activityId:N}:{partnerId:N}", activityId, partnerId, planLineCode, occurredOn, Math.Max(0, peopleReached)));
+
+    /// <summary>
+    /// The rows the ledger stream of one activity gives, folded as the handlers write them: the
+    /// figures of its first event or of its latest correction, none once it was voided.
+    /// </summary>
+    public static IReadOnlyList<CoRunActivity> FromLedger(Guid activityId, IEnumerable<object> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        IReadOnlyList<CoRunActivity> rows = [];
+        foreach (var e in events)
+        {
+            rows = e switch
+            {
+                ActivityHeard h => [.. Of(activityId, h.PartnerIds, h.PlanLineCode, h.OccurredOn, h.PeopleReached)],
+                ActivityCorrectionHeard c => [.. Of(activityId, c.PartnerIds, c.PlanLineCode, c.OccurredOn, c.PeopleReached)],
+                ActivityVoidHeard => [],
+                _ => rows,
+            };
+        }
+
+        return rows;
+    }
+}
 
 /// <summary>Outreach told Partners an activity was logged (the first event of the activity's stream in Partners' store).</summary>
 /// <param name="MessageId">The envelope that brought it.</param>
@@ -116,9 +144,9 @@ public static class CoRunActivityHandler
 
     private static void Add(IDocumentSession session, Guid activityId, IReadOnlyList<Guid> partnerIds, string planLineCode, DateOnly occurredOn, int peopleReached)
     {
-        foreach (var partnerId in partnerIds.Distinct())
+        foreach (var row in CoRunActivity.Of(activityId, partnerIds, planLineCode, occurredOn, peopleReached))
         {
-            session.Store(new CoRunActivity($"{activityId:N}:{partnerId:N}", activityId, partnerId, planLineCode, occurredOn, Math.Max(0, peopleReached)));
+            session.Store(row);
         }
     }
 }

@@ -1,5 +1,6 @@
 using BhxhPlatform.Contracts.Outreach;
 using BhxhPlatform.Partners.Scorecards;
+using BhxhPlatform.ServiceDefaults.Audit;
 using BhxhPlatform.TestSupport;
 using Wolverine.Tracking;
 using static BhxhPlatform.Partners.Tests.Given;
@@ -53,6 +54,36 @@ public sealed class ScorecardTests(PartnersFixture fixture) : IAsyncLifetime
         await Send(Correction(activity, 50, Partner));
 
         (await Scorecard(Partner)).ActivitiesCoRun.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_rebuild_check_folds_each_activitys_ledger_into_its_co_run_rows_and_finds_a_row_altered_or_deleted_by_hand()
+    {
+        var other = Guid.CreateVersion7();
+        var corrected = Activity(100, Partner, other);
+        var voided = Activity(40, Partner);
+        await Send(corrected);
+        await Send(Correction(corrected, 60, Partner));
+        await Send(voided);
+        await Send(new ActivityVoided(voided.ActivityId, "Ghi trùng"));
+        await Send(Activity(7, other));
+
+        var intact = await fixture.Host.GetJsonAsync<RebuildReport>($"/api/units/{District}/audit/rebuild-check");
+        intact.Matches.ShouldBeTrue();
+        intact.StreamsChecked.ShouldBe(6); // three ledger streams as aggregates, and the same three as the rows they give
+
+        await fixture.ExecuteSqlAsync(
+            $"update partners.mt_doc_corunactivity set data = jsonb_set(data, '{{peopleReached}}', '600') where id = '{corrected.ActivityId:N}:{Partner:N}'");
+        await fixture.ExecuteSqlAsync($"delete from partners.mt_doc_corunactivity where data ->> 'partnerId' = '{other}'");
+
+        var altered = await fixture.Host.GetJsonAsync<RebuildReport>($"/api/units/{District}/audit/rebuild-check");
+        altered.Matches.ShouldBeFalse();
+        altered.Differences.Count.ShouldBe(2);
+        altered.Differences.ShouldAllBe(d => d.AggregateType == nameof(CoRunActivity));
+        var changed = altered.Differences.Single(d => d.StreamId == corrected.ActivityId);
+        changed.Live!.Value[0].GetProperty("peopleReached").GetInt32().ShouldBe(600);
+        changed.Rebuilt!.Value[0].GetProperty("peopleReached").GetInt32().ShouldBe(60);
+        changed.Rebuilt!.Value.GetArrayLength().ShouldBe(1);
     }
 
     [Fact]
