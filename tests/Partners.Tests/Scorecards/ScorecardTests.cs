@@ -2,6 +2,7 @@ using BhxhPlatform.Contracts.Outreach;
 using BhxhPlatform.Partners.Scorecards;
 using BhxhPlatform.ServiceDefaults.Audit;
 using BhxhPlatform.TestSupport;
+using Marten;
 using Wolverine.Tracking;
 using static BhxhPlatform.Partners.Tests.Given;
 
@@ -84,6 +85,29 @@ public sealed class ScorecardTests(PartnersFixture fixture) : IAsyncLifetime
         changed.Live!.Value[0].GetProperty("peopleReached").GetInt32().ShouldBe(600);
         changed.Rebuilt!.Value[0].GetProperty("peopleReached").GetInt32().ShouldBe(60);
         changed.Rebuilt!.Value.GetArrayLength().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Hand_offs_and_enrolments_heard_are_events_a_repeat_appends_nothing_and_the_rebuild_check_finds_a_batch_altered_by_hand()
+    {
+        var batch = Guid.CreateVersion7();
+        await Send(new HandOffOutcomesReported(batch, Partner, 2, 1, 0));
+        await Send(new ProspectsHandedOff(batch, Partner, 5, new DateOnly(2026, 3, 2)));
+        await Send(new HandOffOutcomesReported(batch, Partner, 2, 1, 0));
+        await Send(new EnrolmentsRecorded(Guid.CreateVersion7(), "HouseholdHealthInsurance", 2, new DateOnly(2026, 3, 5), null, null, null, Partner, null));
+
+        await using (var session = fixture.Store.QuerySession(District))
+        {
+            (await session.Events.FetchStreamAsync(batch)).Count.ShouldBe(2);
+        }
+
+        (await Scorecard(Partner)).ProspectsHandedOff.ShouldBe(5);
+        (await fixture.Host.GetJsonAsync<RebuildReport>($"/api/units/{District}/audit/rebuild-check")).Matches.ShouldBeTrue();
+        await fixture.ExecuteSqlAsync($"update partners.mt_doc_handoffbatch set data = jsonb_set(data, '{{enrolled}}', '5') where id = '{batch}'");
+
+        var difference = (await fixture.Host.GetJsonAsync<RebuildReport>($"/api/units/{District}/audit/rebuild-check")).Differences.ShouldHaveSingleItem();
+        difference.AggregateType.ShouldBe(nameof(HandOffBatch));
+        difference.Rebuilt!.Value.GetProperty("enrolled").GetInt32().ShouldBe(2);
     }
 
     [Fact]
