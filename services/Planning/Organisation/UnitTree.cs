@@ -129,7 +129,12 @@ public sealed record UnitTree(
     public UnitTreeChanged ChangedMessage() => new(Province, Version, [.. Units.Values.OrderBy(u => u.Id, StringComparer.Ordinal)
         .Select(u => new TreeUnit(u.Id, u.Kind.ToString(), u.ValidFrom, u.ValidTo, [.. u.Parents.Select(p => new TreeUnitParent(p.Parent, p.From))]))]);
 
-    public IEnumerable<string> Offices => Units.Values.Where(u => u.IsOffice).Select(u => u.Id);
+    /// <summary>
+    /// The offices, in ordinal order: the list is stored with the document, and the order of
+    /// <see cref="Units"/> differs between a tree folded from its events and one read back from
+    /// PostgreSQL (jsonb orders object keys), which the rebuild check reported as a difference.
+    /// </summary>
+    public IEnumerable<string> Offices => Units.Values.Where(u => u.IsOffice).Select(u => u.Id).Order(StringComparer.Ordinal);
 
     private UnitTree With(OrganisationUnit unit)
     {

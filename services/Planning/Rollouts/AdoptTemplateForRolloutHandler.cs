@@ -24,16 +24,16 @@ public static class AdoptTemplateForRolloutHandler
 
 public static class RolloutDistrictReportedHandler
 {
-    /// <summary>Keeps the first successful outcome: a re-run reporting "already adopted" does not hide it.</summary>
+    /// <summary>Keeps the first successful outcome: a re-run reporting "already adopted" does not hide it; a repeat appends nothing.</summary>
     public static async Task Handle(RolloutDistrictReported report, IDocumentSession session, CancellationToken cancellation)
     {
-        var key = RolloutDistrictStatus.KeyOf(report.RolloutId, report.District);
-        var existing = await session.LoadAsync<RolloutDistrictStatus>(key, cancellation);
-        if (existing?.Outcome == AdoptionOutcome.Adopted)
+        ArgumentNullException.ThrowIfNull(report);
+        var stream = await session.Events.FetchForWriting<RolloutDistrictOutcome>(RolloutDistrictOutcome.IdOf(report.RolloutId, report.District), cancellation);
+        if (stream.Aggregate is { } held && (held.Outcome == AdoptionOutcome.Adopted || (held.Outcome == report.Outcome && held.PlanId == report.PlanId)))
         {
             return;
         }
 
-        session.Store(new RolloutDistrictStatus(key, report.RolloutId, report.District, report.Outcome, report.PlanId));
+        stream.AppendOne(new DistrictAdoptionReported(report.RolloutId, report.District, report.Outcome, report.PlanId));
     }
 }

@@ -8,7 +8,8 @@ public static class Configuration
     public static StoreOptions AddRollouts(this StoreOptions options)
     {
         options.Projections.Snapshot<Rollout>(SnapshotLifecycle.Inline);
-        options.Schema.For<RolloutDistrictStatus>().Index(x => x.RolloutId);
+        options.Projections.Snapshot<RolloutDistrictOutcome>(SnapshotLifecycle.Inline);
+        options.Schema.For<RolloutDistrictOutcome>().Index(x => x.RolloutId);
         return options;
     }
 }

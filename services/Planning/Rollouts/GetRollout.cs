@@ -16,7 +16,7 @@ public static class GetRolloutEndpoint
     [Tags("Rollouts")]
     public static async Task<RolloutProgress> Get([ReadAggregate] Rollout rollout, IQuerySession session, CancellationToken cancellation)
     {
-        var statuses = await session.Query<RolloutDistrictStatus>().Where(s => s.RolloutId == rollout.Id).ToListAsync(cancellation);
+        var statuses = await session.Query<RolloutDistrictOutcome>().Where(s => s.RolloutId == rollout.Id).ToListAsync(cancellation);
         var districts = rollout.Districts
             .Select(d => statuses.FirstOrDefault(s => s.District == d) is { } s
                 ? new RolloutDistrictProgress(d, s.Outcome.ToString(), s.PlanId)

@@ -16,8 +16,19 @@ public sealed record Rollout(Guid Id, Guid TemplateId, int TemplateVersion, int 
     public Rollout Apply(RolloutDistrictsAdded e) => this with { Districts = [.. Districts, .. e.Districts], Version = Version + 1 };
 }
 
-/// <summary>What became of one district in a rollout (province tenant), keyed by <c>{rolloutId}/{district}</c>.</summary>
-public sealed record RolloutDistrictStatus(string Id, Guid RolloutId, string District, AdoptionOutcome Outcome, Guid? PlanId)
+/// <summary>A district reported to the province what its adoption in a rollout came to.</summary>
+public sealed record DistrictAdoptionReported(Guid RolloutId, string District, AdoptionOutcome Outcome, Guid? PlanId);
+
+/// <summary>
+/// What became of one district in a rollout (province tenant): an aggregate of the district's reports
+/// (a stream per rollout and district, inline snapshot; its id is <see cref="IdOf"/>), so the
+/// rollout's progress is on the audit timeline and replayed by the rebuild check.
+/// </summary>
+public sealed record RolloutDistrictOutcome(Guid Id, Guid RolloutId, string District, AdoptionOutcome Outcome, Guid? PlanId)
 {
-    public static string KeyOf(Guid rolloutId, string district) => $"{rolloutId:D}/{district}";
+    public static Guid IdOf(Guid rolloutId, string district) => DeterministicId.Create($"rollout-district/{rolloutId:D}/{district}");
+
+    public static RolloutDistrictOutcome Create(DistrictAdoptionReported e) => new(IdOf(e.RolloutId, e.District), e.RolloutId, e.District, e.Outcome, e.PlanId);
+
+    public RolloutDistrictOutcome Apply(DistrictAdoptionReported e) => this with { Outcome = e.Outcome, PlanId = e.PlanId };
 }

@@ -16,7 +16,7 @@ public sealed class RolloutTests(PlanningFixture fixture) : IAsyncLifetime
 {
     private const string Province = TemplateTestData.Province;
 
-    private static readonly IReadOnlyList<string> AllDistricts =
+    private static readonly List<string> AllDistricts =
         OrganisationTree.Load().FindProvince(TemplateTestData.Province)!.Districts.Select(d => d.Id).ToList();
 
     public Task InitializeAsync() => fixture.ResetAsync();
@@ -88,6 +88,33 @@ public sealed class RolloutTests(PlanningFixture fixture) : IAsyncLifetime
         (await ProgressAsync(first)).Districts.ShouldAllBe(d => d.Status == "Adopted");
         await using var province = fixture.Store.QuerySession(Province);
         (await province.Events.FetchStreamAsync(first)).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Each_districts_report_is_an_event_of_its_own_stream_which_the_rebuild_check_replays()
+    {
+        var templateId = await fixture.Host.PublishedTemplateAsync();
+        var id = await RollOutAsync(new StartRollout(templateId, 1, null));
+        await RollOutAsync(new StartRollout(templateId, 1, null));
+
+        await using (var province = fixture.Store.QuerySession(Province))
+        {
+            foreach (var district in AllDistricts)
+            {
+                // The re-run reported "already adopted", which changes nothing: one event each.
+                (await province.Events.FetchStreamAsync(RolloutDistrictOutcome.IdOf(id, district))).ShouldHaveSingleItem();
+            }
+        }
+
+        var intact = await fixture.Host.GetJsonAsync<ServiceDefaults.Audit.RebuildReport>($"/api/units/{Province}/audit/rebuild-check");
+        intact.Matches.ShouldBeTrue();
+        var altered = RolloutDistrictOutcome.IdOf(id, AllDistricts[0]);
+        await fixture.ExecuteSqlAsync($"update planning.mt_doc_rolloutdistrictoutcome set data = jsonb_set(data, '{{outcome}}', '\"AlreadyAdopted\"') where id = '{altered}'");
+
+        var report = await fixture.Host.GetJsonAsync<ServiceDefaults.Audit.RebuildReport>($"/api/units/{Province}/audit/rebuild-check");
+        var difference = report.Differences.ShouldHaveSingleItem();
+        difference.StreamId.ShouldBe(altered);
+        difference.Rebuilt!.Value.GetProperty("outcome").GetString().ShouldBe("Adopted");
     }
 
     [Fact]
