@@ -45,6 +45,7 @@ public static class Extensions
         builder.AddPlatformAuthentication(service);
         builder.Services.AddAccessMatrix(service);
         builder.AddRequestLimits();
+        builder.AddExpensiveReadLimits();
         return builder;
     }
 
@@ -101,6 +102,7 @@ public static class Extensions
         app.UseCommandIdCheck();
         app.UseBilingualMalformedJsonProblems();
         app.UseAccessMatrix();
+        app.UseRateLimiter();
 
         app.MapHealthChecks(HealthEndpointPath);
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });

@@ -56,7 +56,8 @@ public static class AuditEndpoints
             .WithSummary("An aggregate's state as of a date and time (asOf) and/or a version.");
 
         audit.MapGet("/verify", (string unit, ChainVerifier verifier, CancellationToken ct) => verifier.VerifyAsync(unit, null, ct))
-            .WithSummary("Recomputes the hash chain of every stream of the unit and reports the first broken link of each.");
+            .WithSummary("Recomputes the hash chain of every stream of the unit and reports the first broken link of each (auditors and administrators, rate-limited per user).")
+            .RequireRateLimiting(ExpensiveReads.Policy);
 
         audit.MapPost("/anchors", (string unit, HttpContext context, ChainVerifier verifier, TimeProvider clock, CancellationToken ct) =>
                 verifier.AnchorAsync(unit, context.User.Identity?.Name ?? "anonymous", clock.GetUtcNow(), ct))
@@ -97,7 +98,8 @@ public static class AuditEndpoints
             .WithSummary("Recomputes the hash chain of one stream.");
 
         audit.MapGet("/rebuild-check", (string unit, AggregateHistory history, CancellationToken ct) => history.CheckRebuildAsync(unit, ct))
-            .WithSummary("Rebuilds every aggregate of the unit from its events into a scratch copy and compares it with the live read model.");
+            .WithSummary("Rebuilds every aggregate of the unit from its events into a scratch copy and compares it with the live read model (auditors and administrators, rate-limited per user).")
+            .RequireRateLimiting(ExpensiveReads.Policy);
 
         audit.MapGet("/export", async (HttpContext context, string unit, DateTimeOffset? from, DateTimeOffset? to, string? format, EventExport export) =>
             {
@@ -112,13 +114,15 @@ public static class AuditEndpoints
                 context.Response.Headers.ContentDisposition = $"attachment; filename=\"{unit}-events.{kind}\"";
                 await export.WriteAsync(context.Response.Body, unit, from, to, kind, includeManifestLine: true, context.RequestAborted);
             })
-            .WithSummary("Streams the unit's events in a time range as NDJSON (ending with a manifest line) or CSV.");
+            .WithSummary("Streams the unit's events in a time range as NDJSON (ending with a manifest line) or CSV (auditors and administrators, rate-limited per user).")
+            .RequireRateLimiting(ExpensiveReads.Policy);
 
         audit.MapGet("/export/manifest", async (string unit, DateTimeOffset? from, DateTimeOffset? to, string? format, EventExport export, CancellationToken ct) =>
                 new Problems.Check().Period(from, to) is { IsValid: false } check
                     ? Results.Problem(Problems.ProblemResults.ValidationProblem(check.Errors))
                     : Results.Ok(await export.WriteAsync(Stream.Null, unit, from, to, format == EventExport.Csv ? EventExport.Csv : EventExport.NdJson, includeManifestLine: false, ct)))
-            .WithSummary("The manifest of an export (count, first and last sequence, SHA-256, tenant chain head) without its content.");
+            .WithSummary("The manifest of an export (count, first and last sequence, SHA-256, tenant chain head) without its content (auditors and administrators, rate-limited per user).")
+            .RequireRateLimiting(ExpensiveReads.Policy);
 
         return app;
     }

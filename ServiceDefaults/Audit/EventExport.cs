@@ -95,6 +95,8 @@ public sealed class EventExport(EventLog log, Checkpoints.AuditCheckpointSetting
         Quote(e.PreviousHash),
         Quote(e.Data.GetRawText()));
 
+    // Every text column is neutralised: a user name or correlation id starting with "=" must not run as
+    // a formula in the auditor's spreadsheet. The NDJSON export stays exact (its hashes are verified).
     private static string Quote(string? value) =>
-        value is null ? string.Empty : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        value is null ? string.Empty : "\"" + SpreadsheetCell.Neutralise(value).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -306,6 +306,58 @@ public sealed class AuditApiTests(AuditFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_csv_export_neutralises_text_a_spreadsheet_would_run_as_a_formula()
+    {
+        var tenant = Tenant();
+        string[] attacks = ["=HYPERLINK(\"http://x\")", "-2+3", "@SUM(A1)", "\tx"];
+        foreach (var user in attacks)
+        {
+            await fixture.LedgerAsync(tenant, user, -3m);
+        }
+
+        var result = await fixture.Host.Scenario(s => s.Get.Url($"/api/units/{tenant}/audit/export?format=csv"));
+        var rows = (await result.ReadAsTextAsync()).TrimEnd('\n').Split('\n').Skip(1).Select(ParseCsvLine).ToList();
+
+        rows.Count.ShouldBe(attacks.Length * 2);
+        rows.Select(r => r[7]).Distinct().ShouldBe(attacks.Select(a => "'" + a));
+        rows.ShouldAllBe(r => !"=+-@\t\r".Contains(r[7][0]));
+        rows.Select(r => r[3]).ShouldAllBe(v => v == "1" || v == "2");
+    }
+
+    /// <summary>A CSV line as a spreadsheet reads it: commas separate, double quotes enclose, two double quotes are one.</summary>
+    private static List<string> ParseCsvLine(string line)
+    {
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+            {
+                field.Append('"');
+                i++;
+            }
+            else if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == ',' && !quoted)
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        fields.Add(field.ToString());
+        return fields;
+    }
+
+    [Fact]
     public async Task A_rebuild_from_the_events_matches_the_live_read_model_until_the_read_model_is_altered()
     {
         var tenant = Tenant();

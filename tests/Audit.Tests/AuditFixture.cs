@@ -36,6 +36,8 @@ public sealed class AuditFixture : IAsyncLifetime
         return key.ExportPkcs8PrivateKeyPem();
     }
 
+    public const int ExpensiveReadPermits = 30;
+
     public async Task InitializeAsync()
     {
         _postgres = await ThrowawayPostgres.StartAsync();
@@ -49,6 +51,9 @@ public sealed class AuditFixture : IAsyncLifetime
         builder.Configuration["Auth:Audience"] = "planning";
         builder.Configuration["Audit:SigningKey"] = SigningKeyPem;
         builder.Configuration["Audit:CheckpointPath"] = CheckpointFolder;
+        // Low enough for a test to reach, high enough that the other tests (one user each) never do.
+        builder.Configuration["RateLimits:ExpensiveReads:PermitLimit"] = ExpensiveReadPermits.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        builder.Configuration["RateLimits:ExpensiveReads:WindowSeconds"] = "3600";
         builder.AddServiceDefaults();
         builder.AddCritterStack(Schema, marten => marten.Projections.Snapshot<Ledger>(SnapshotLifecycle.Inline));
         builder.Services.RunWolverineInSoloMode();

@@ -16,7 +16,11 @@ public static partial class Formats
     /// <summary>A mobile or landline number: 0 and 9 more digits, or +84 and the 9 digits without the leading 0.</summary>
     public static bool IsVietnamesePhone(string value) => PhonePattern().IsMatch(Compact(value));
 
-    /// <summary>The phone in its national form (0xxxxxxxxx), so 0912… and +84912… are the same number.</summary>
+    /// <summary>
+    /// The phone in its national form (0xxxxxxxxx), so 0912…, " 0912 345 678" and +84912… are the same
+    /// number. The one normaliser: what is stored and what the duplicate claim hashes both come from here.
+    /// A line break or other control character is not removed, so such a value stays invalid and is refused.
+    /// </summary>
     public static string NormalisePhone(string value)
     {
         var compact = Compact(value);
@@ -53,7 +57,8 @@ public static partial class Formats
     private static string Compact(string value) => value.Replace(" ", string.Empty, StringComparison.Ordinal)
         .Replace(".", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
 
-    [GeneratedRegex(@"^(0|\+84)[1-9][0-9]{8}$")]
+    // \A and \z, not ^ and $: $ also matches before a final line break, which let "0912345678\n" through.
+    [GeneratedRegex(@"\A(0|\+84)[1-9][0-9]{8}\z")]
     private static partial Regex PhonePattern();
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]

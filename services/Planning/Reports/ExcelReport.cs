@@ -2,6 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using BhxhPlatform.ServiceDefaults;
 
 namespace BhxhPlatform.Planning.Reports;
 
@@ -134,7 +135,7 @@ public static class ExcelReport
             var cell = cells[i];
             if (cell.Text is not null)
             {
-                row.Append(new Cell(new InlineString(new Text(cell.Text) { Space = SpaceProcessingModeValues.Preserve }))
+                row.Append(new Cell(new InlineString(new Text(SpreadsheetCell.Neutralise(cell.Text)) { Space = SpaceProcessingModeValues.Preserve }))
                 {
                     CellReference = reference, DataType = CellValues.InlineString, StyleIndex = bold ? Bold : textStyle,
                 });

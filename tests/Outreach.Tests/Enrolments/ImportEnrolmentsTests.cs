@@ -136,6 +136,34 @@ public sealed class ImportEnrolmentsTests(OutreachFixture fixture) : IAsyncLifet
     }
 
     [Fact]
+    public async Task The_documented_import_size_is_the_request_body_limit_and_a_list_one_byte_over_it_is_a_413()
+    {
+        ImportEnrolmentsEndpoint.MaxBytes.ShouldBe(BhxhPlatform.ServiceDefaults.RequestLimits.MaxRequestBodyBytes);
+        var header = "rowId,scheme,count,prospectId,enrolledOn,activityId,sponsorId\n";
+        var csv = new StringBuilder(header);
+        while (csv.Length < ImportEnrolmentsEndpoint.MaxBytes + 1)
+        {
+            csv.Append("R-X,HouseholdHealthInsurance,1,,2026-11-02,,\n");
+        }
+
+        var text = csv.ToString()[..(int)(ImportEnrolmentsEndpoint.MaxBytes + 1)];
+        var result = await fixture.Host.Scenario(s =>
+        {
+            s.Post.Text(text).ContentType("text/csv").ToUrl(Url).QueryString("organisationId", CollectionOrganisation.ToString());
+            s.StatusCodeShouldBe(413);
+        });
+        (await result.ReadAsTextAsync()).ShouldContain("payload-too-large");
+        (await EnrolmentCount()).ShouldBe(0);
+
+        var refused = await fixture.Host.Scenario(s =>
+        {
+            s.Post.Text("{}").ContentType("application/json").ToUrl(Url).QueryString("organisationId", CollectionOrganisation.ToString());
+            s.StatusCodeShouldBe(400);
+        });
+        (await refused.ReadAsTextAsync()).ShouldContain("at most 1 MiB");
+    }
+
+    [Fact]
     public async Task The_same_list_imported_several_times_at_once_is_recorded_once()
     {
         async Task<int> Import() => (await fixture.Host.Scenario(s =>

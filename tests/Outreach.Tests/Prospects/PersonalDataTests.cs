@@ -184,6 +184,27 @@ public sealed class PersonalDataTests(OutreachFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_phone_is_normalised_once_so_spacing_does_not_hide_a_duplicate_and_a_trailing_line_break_is_refused()
+    {
+        var first = await fixture.Host.CreateAsync(Url, Person(Phone, null));
+        (await ReadAsync(first)).Contact!.Phone.ShouldBe(Phone);
+
+        var spaced = await fixture.Host.Scenario(s =>
+        {
+            s.Post.Json(Person(" 0912 345 678", null), JsonStyle.MinimalApi).ToUrl(Url);
+            s.StatusCodeShouldBe(409);
+        });
+        (await spaced.ReadAsJsonAsync<Dictionary<string, System.Text.Json.JsonElement>>())!["existingProspectId"].GetGuid().ShouldBe(first);
+
+        var broken = await fixture.Host.Scenario(s =>
+        {
+            s.Post.Json(Person("0912345678\n", null), JsonStyle.MinimalApi).ToUrl(Url);
+            s.StatusCodeShouldBe(400);
+        });
+        (await broken.ReadAsTextAsync()).ShouldContain("not-a-phone");
+    }
+
+    [Fact]
     public async Task An_erasure_needs_a_reason_and_appends_nothing_without_one()
     {
         var id = await fixture.Host.CreateAsync(Url, Person());
