@@ -39,6 +39,15 @@ public static class MalformedJsonProblems
             }
 
             buffer.Position = 0;
+            if (context.Response.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                // Kestrel stopped a chunked body at the limit while Wolverine read it: Wolverine answered
+                // with the exception's English message; the answer is the platform's bilingual problem.
+                context.Response.ContentLength = null;
+                await RequestLimits.TooLargeAsync(context);
+                return;
+            }
+
             if (context.Response.StatusCode == StatusCodes.Status400BadRequest &&
                 context.Response.ContentType?.StartsWith("application/problem+json", StringComparison.Ordinal) == true &&
                 await WolverineDetailAsync(buffer) is { } detail)
