@@ -1,4 +1,5 @@
 using BhxhPlatform.Contracts.Outreach;
+using BhxhPlatform.ServiceDefaults;
 using Marten;
 using Wolverine;
 
@@ -44,25 +45,14 @@ public sealed record HandOffBatch(
 public static class HandOffHandler
 {
     public static Task Handle(ProspectsHandedOff message, Envelope envelope, IDocumentSession session, CancellationToken cancellation) =>
-        AppendIfChangedAsync(session, message.HandOffBatchId,
+        session.AppendIfChangedAsync<HandOffBatch, HandOffHeard>(message.HandOffBatchId,
             new HandOffHeard(message.HandOffBatchId, message.CollectionOrganisationId, message.ProspectCount, message.HandedOffOn, envelope.Id),
             (held, e) => held is null ? HandOffBatch.Create(e) : held.Apply(e), cancellation);
 
     public static Task Handle(HandOffOutcomesReported message, Envelope envelope, IDocumentSession session, CancellationToken cancellation) =>
-        AppendIfChangedAsync(session, message.HandOffBatchId,
+        session.AppendIfChangedAsync<HandOffBatch, HandOffOutcomesHeard>(message.HandOffBatchId,
             new HandOffOutcomesHeard(message.HandOffBatchId, message.CollectionOrganisationId, message.Enrolled, message.Declined, message.Unreachable, envelope.Id),
             (held, e) => held is null ? HandOffBatch.Create(e) : held.Apply(e), cancellation);
-
-    private static async Task AppendIfChangedAsync<TEvent>(
-        IDocumentSession session, Guid batchId, TEvent heard, Func<HandOffBatch?, TEvent, HandOffBatch> evolve, CancellationToken cancellation)
-        where TEvent : notnull
-    {
-        var stream = await session.Events.FetchForWriting<HandOffBatch>(batchId, cancellation);
-        if (evolve(stream.Aggregate, heard) != stream.Aggregate)
-        {
-            stream.AppendOne(heard);
-        }
-    }
 }
 
 /// <summary>Outreach told Partners of an enrolment and what brought it in.</summary>

@@ -1,4 +1,5 @@
 using BhxhPlatform.Contracts.Partners;
+using BhxhPlatform.ServiceDefaults;
 using Marten;
 using Wolverine;
 
@@ -22,11 +23,8 @@ public static class PartnerRegisteredHandler
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(envelope);
-        var stream = await session.Events.FetchForWriting<KnownPartner>(message.PartnerId, cancellation);
-        var received = new PartnerRegistrationReceived(message.PartnerId, message.Name, message.PartnerType, message.CommuneId, envelope.Id);
-        if (stream.Aggregate != KnownPartner.Create(received))
-        {
-            stream.AppendOne(received);
-        }
+        await session.AppendIfChangedAsync<KnownPartner, PartnerRegistrationReceived>(
+            message.PartnerId, new PartnerRegistrationReceived(message.PartnerId, message.Name, message.PartnerType, message.CommuneId, envelope.Id),
+            (_, received) => KnownPartner.Create(received), cancellation);
     }
 }
