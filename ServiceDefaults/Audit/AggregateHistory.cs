@@ -61,6 +61,8 @@ public sealed class AggregateHistory(IDocumentStore store, EventLog log, Aggrega
             return null;
         }
 
+        // Npgsql writes only UTC instants to timestamptz; an instant is the same in any offset.
+        asOf = asOf?.ToUniversalTime();
         await using var session = store.QuerySession(tenantId);
         var events = await session.Events.FetchStreamAsync(streamId, version ?? 0, asOf, token: cancellationToken);
         var state = await AggregateAsync(session, type, streamId, version ?? 0, asOf, cancellationToken);

@@ -81,6 +81,16 @@ public sealed class AuditApiTests(AuditFixture fixture) : IAsyncLifetime
             $"/api/units/{tenant}/audit/streams/{id}/state?asOf={Uri.EscapeDataString(between.ToString("O"))}");
         asOf.GetProperty("state").GetProperty("total").GetDecimal().ShouldBe(100m);
 
+        // The same instant written in Vietnam's offset, as the portal sends it; and a time before the first event: no state yet.
+        var vietnam = between.ToOffset(TimeSpan.FromHours(7));
+        var asOfInVietnam = await fixture.Host.GetJsonAsync<JsonElement>(
+            $"/api/units/{tenant}/audit/streams/{id}/state?asOf={Uri.EscapeDataString(vietnam.ToString("O"))}");
+        asOfInVietnam.GetProperty("state").GetProperty("total").GetDecimal().ShouldBe(100m);
+        var before = await fixture.Host.GetJsonAsync<JsonElement>(
+            $"/api/units/{tenant}/audit/streams/{id}/state?asOf={Uri.EscapeDataString(vietnam.AddDays(-1).ToString("O"))}");
+        before.GetProperty("state").ValueKind.ShouldBe(JsonValueKind.Null);
+        before.GetProperty("version").GetInt64().ShouldBe(0);
+
         var now = await fixture.Host.GetJsonAsync<JsonElement>($"/api/units/{tenant}/audit/streams/{id}/state");
         now.GetProperty("state").GetProperty("total").GetDecimal().ShouldBe(1000m);
         now.GetProperty("version").GetInt64().ShouldBe(3);
