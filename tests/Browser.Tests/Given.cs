@@ -124,9 +124,9 @@ public sealed class Given(StackFixture stack)
 
     /// <summary>
     /// One activity logged by the district's officer through Outreach's API, on the first line of the plan whose form
-    /// needs no section of its own (people reached and a summary), yesterday 08:00–09:00 in Vietnam.
+    /// needs no section of its own (people reached and a summary), yesterday 08:00–09:00 in Vietnam; its id.
     /// </summary>
-    public async Task ActivityAsync(string district, string officer, JsonElement plan, int peopleReached)
+    public async Task<Guid> ActivityAsync(string district, string officer, JsonElement plan, int peopleReached)
     {
         string[] withSections = ["DirectContact", "Conference", "MassMedia", "SmsPhone"];
         var line = plan.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("line"))
@@ -135,7 +135,7 @@ public sealed class Given(StackFixture stack)
         var yesterday = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, vietnam).Date.AddDays(-1);
         var start = new DateTimeOffset(yesterday.AddHours(8), vietnam.GetUtcOffset(yesterday));
         using var outreach = await stack.ApiAsync(ServiceNames.Outreach, officer);
-        await SendAsync(outreach, $"/api/units/{district}/activities", new
+        var created = await SendAsync(outreach, $"/api/units/{district}/activities", new
         {
             districtPlanId = plan.GetProperty("id").GetGuid(),
             planLineCode = line.GetProperty("code").GetString(),
@@ -146,6 +146,7 @@ public sealed class Given(StackFixture stack)
             peopleReached,
             summary = "Hoạt động ghi qua API cho kiểm thử bảng tổng hợp",
         });
+        return created.GetProperty("value").GetGuid();
     }
 
     /// <summary>

@@ -60,6 +60,18 @@ public sealed class AuditClient(IHttpClientFactory clients)
     public Task<ChainReport?> VerifyAsync(string service, string unit, Guid? stream = null, CancellationToken cancellation = default) =>
         Http(service).GetAsync<ChainReport>(service, stream is { } id ? $"{Units(unit)}/streams/{id}/verify" : $"{Units(unit)}/verify", cancellation);
 
+    /// <summary>
+    /// The aggregate of one stream as the service rebuilds it from its events, as of an instant (null: now);
+    /// null when the service has no such stream. <see cref="StreamState.State"/> is null when the stream had no event yet.
+    /// </summary>
+    public Task<StreamState?> StateAsync(string service, string unit, Guid id, DateTimeOffset? asOf, CancellationToken cancellation = default) =>
+        Http(service).GetAsync<StreamState>(service,
+            $"{Units(unit)}/streams/{id}/state" + (asOf is { } at ? $"?asOf={Uri.EscapeDataString(at.ToString("O", CultureInfo.InvariantCulture))}" : ""), cancellation);
+
+    /// <summary>The rebuild-and-compare of every read model of the unit in one service.</summary>
+    public Task<RebuildReport?> RebuildCheckAsync(string service, string unit, CancellationToken cancellation = default) =>
+        Http(service).GetAsync<RebuildReport>(service, $"{Units(unit)}/rebuild-check", cancellation);
+
     /// <summary>Who was shown whose personal data in clear, in a unit and time range (Outreach holds prospects).</summary>
     public async Task<PersonalDataReadsView> PersonalDataReadsAsync(string unit, DateTimeOffset? from, DateTimeOffset? to, long? afterSequence, CancellationToken cancellation = default)
     {
@@ -117,6 +129,9 @@ public sealed record TimelineCursor(IReadOnlyDictionary<string, long> After)
 
 /// <summary>One page of the merged timeline; <see cref="Next"/> is null on the last page.</summary>
 public sealed record MergedTimeline(IReadOnlyList<TimelineEntry> Entries, TimelineCursor? Next);
+
+/// <summary>A stream's aggregate as of an instant (or now), as the audit API's state endpoint answers.</summary>
+public sealed record StreamState(Guid StreamId, string AggregateType, DateTimeOffset? AsOf, long Version, System.Text.Json.JsonElement? State);
 
 public sealed record PersonalDataReadView(long Sequence, DateTimeOffset At, string? UserName, string Role, IReadOnlyList<Guid> ProspectIds, string Purpose, string? CorrelationId);
 

@@ -54,6 +54,13 @@ public sealed class AuditPagesTests : IDisposable
         return _context.Render<T>(p => p.AddCascadingValue(http));
     }
 
+    private IRenderedComponent<StreamHistory> OpenStream(string service, Guid stream, params (string Name, object? Value)[] query)
+    {
+        var navigation = _context.Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo(navigation.GetUriWithQueryParameters(query.ToDictionary(q => q.Name, q => q.Value)));
+        return _context.Render<StreamHistory>(p => p.Add(c => c.Service, service).Add(c => c.Unit, Unit).Add(c => c.Id, stream));
+    }
+
     [Fact]
     public void The_timeline_merges_the_three_services_in_time_order_with_who_when_why_and_links_to_streams_and_correlations()
     {
@@ -72,7 +79,7 @@ public sealed class AuditPagesTests : IDisposable
         rows[3].TextContent.ShouldContain("Ghi nhầm ngày");
         var correlation = rows[1].QuerySelector("a[data-correlation]")!;
         correlation.GetAttribute("href").ShouldBe("/audit?unit=bien-hoa&from=2026-12-01&to=2026-12-03&correlation=corr-1");
-        correlation.GetAttribute("aria-label").ShouldBe("Lọc theo mã tương quan corr-1");
+        correlation.QuerySelector(".visually-hidden")!.TextContent.ShouldBe(" — Lọc theo mã tương quan corr-1");
         rows[1].QuerySelector("a[href^='/audit/streams/planning/bien-hoa/']").ShouldNotBeNull();
         page.FindAll("label").Select(l => l.GetAttribute("for")).ShouldBe(["unit", "from", "to", "user", "correlation"]);
 
@@ -140,6 +147,81 @@ public sealed class AuditPagesTests : IDisposable
     }
 
     [Fact]
+    public void A_streams_page_shows_its_state_now_and_as_of_the_asked_minute_side_by_side_with_personal_values_masked()
+    {
+        var stream = Guid.CreateVersion7();
+        var path = $"/api/units/bien-hoa/audit/streams/{stream}";
+        _services.Answer("outreach", $"{path}/events", new[]
+        {
+            new AuditEvent(30, Guid.CreateVersion7(), stream, 1, "prospect_recorded", "Prospects.ProspectRecorded", NoData, T0, Unit, "officer.bien-hoa", "corr-1", "cmd-1", "h1", null, false),
+        });
+        _services.Answer("outreach", $"{path}/verify", new ChainReport(Unit, 1, 3, true, []));
+        _services.Answer("outreach", $"{path}/state", new StreamState(stream, "Prospect", null, 3,
+            JsonDocument.Parse("""{"stage":"HandedOff","phone":"enc:k1:abc","name":"Nguyễn Văn An"}""").RootElement));
+        _services.AnswerWhen("outreach", $"{path}/state", "asOf=2026-12-02T14%3A30%3A59.9999999%2B07%3A00", new StreamState(stream, "Prospect", T0, 1,
+            JsonDocument.Parse("""{"stage":"Recorded","phone":"enc:k1:abc"}""").RootElement));
+
+        var page = OpenStream("outreach", stream, ("asOfDate", "2026-12-02"), ("asOfTime", "14:30"));
+
+        var now = page.Find("[data-testid=state-now]");
+        now.QuerySelector("h3")!.TextContent.ShouldBe("Hiện nay (phiên bản 3)");
+        now.TextContent.ShouldContain("\"stage\": \"HandedOff\"");
+        now.TextContent.ShouldContain("Nguyễn Văn An");
+        var then = page.Find("[data-testid=state-as-of]");
+        then.QuerySelector("h3")!.TextContent.ShouldBe("Lúc 02/12/2026 14:30 (phiên bản 1)");
+        then.TextContent.ShouldContain("\"stage\": \"Recorded\"");
+        page.Markup.ShouldNotContain("enc:k1");
+        page.Markup.ShouldContain(Timeline.Hidden);
+        page.Find("#asOfDate").GetAttribute("value").ShouldBe("2026-12-02");
+        page.Find("#asOfTime").GetAttribute("value").ShouldBe("14:30");
+        page.FindAll("tbody tr[data-version]").Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void A_stream_asked_as_of_a_day_before_its_first_event_had_no_state_and_a_bad_day_is_said_so()
+    {
+        var stream = Guid.CreateVersion7();
+        var path = $"/api/units/bien-hoa/audit/streams/{stream}";
+        _services.Answer("planning", $"{path}/events", Array.Empty<AuditEvent>());
+        _services.Answer("planning", $"{path}/state", new StreamState(stream, "DistrictPlan", null, 2, JsonDocument.Parse("""{"year":2026}""").RootElement));
+        _services.AnswerWhen("planning", $"{path}/state", "asOf=2026-11-01T23%3A59%3A59.9999999%2B07%3A00", new StreamState(stream, "DistrictPlan", T0, 0, null));
+
+        var page = OpenStream("planning", stream, ("asOfDate", "2026-11-01"));
+        page.Find("[data-testid=state-as-of]").TextContent.ShouldContain("Luồng chưa có sự kiện nào vào thời điểm này.");
+        page.Find("[data-testid=state-as-of] h3").TextContent.ShouldBe("Lúc 01/11/2026 23:59 (phiên bản 0)");
+
+        var bad = OpenStream("planning", stream, ("asOfDate", "2026-13-01"));
+        bad.Find(".notice").TextContent.ShouldBe("Ngày không hợp lệ; đã dùng mặc định.");
+        bad.FindAll("[data-testid=state-as-of]").ShouldBeEmpty();
+        bad.Find("[data-testid=state-now] h3").TextContent.ShouldBe("Hiện nay (phiên bản 2)");
+    }
+
+    [Fact]
+    public void The_rebuild_check_shows_each_services_verdict_and_what_differs_stored_beside_rebuilt_with_a_link_to_the_stream()
+    {
+        var stream = Guid.CreateVersion7();
+        _services.Answer("planning", "/api/units/bien-hoa/audit/rebuild-check", new RebuildReport(Unit, 12, true, []));
+        _services.Answer("partners", "/api/units/bien-hoa/audit/rebuild-check", new RebuildReport(Unit, 4, true, []));
+        _services.Answer("outreach", "/api/units/bien-hoa/audit/rebuild-check", new RebuildReport(Unit, 9, false,
+        [
+            new RebuildDifference(stream, "DistrictTotals", JsonDocument.Parse("""{"peopleReached":999}""").RootElement, JsonDocument.Parse("""{"peopleReached":120}""").RootElement),
+        ]));
+
+        var page = Render<RebuildCheck>(("unit", Unit));
+
+        page.Find("section[data-service=planning] [data-testid=verdict]").TextContent.ShouldBe("Khớp với các sự kiện");
+        page.Find("section[data-service=planning] dd").TextContent.ShouldBe("12");
+        var outreach = page.Find("section[data-service=outreach]");
+        outreach.QuerySelector("[data-testid=verdict]")!.TextContent.ShouldBe("Có chênh lệch");
+        var row = outreach.QuerySelector($"tr[data-stream='{stream}']")!;
+        row.TextContent.ShouldContain("DistrictTotals");
+        row.QuerySelectorAll("pre.data").Select(p => p.TextContent.Replace(" ", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal))
+            .ShouldBe(["""{"peopleReached":999}""", """{"peopleReached":120}"""]);
+        row.QuerySelector("a")!.GetAttribute("href").ShouldBe($"/audit/streams/outreach/bien-hoa/{stream}");
+        _services.Queries.Count.ShouldBe(3);
+    }
+
+    [Fact]
     public void In_english_the_timeline_speaks_english()
     {
         using var english = Culture.English();
@@ -160,7 +242,16 @@ public sealed class AuditPagesTests : IDisposable
 
         public List<string> Queries { get; } = [];
 
+        private readonly List<(string Service, string Path, string Query, object Body)> _byQuery = [];
+
         public void Answer(string service, string path, object body) => _bodies[(service, path)] = body;
+
+        /// <summary>An answer to the path only when its query string contains <paramref name="query"/> (it wins over <see cref="Answer"/>).</summary>
+        public void AnswerWhen(string service, string path, string query, object body) => _byQuery.Add((service, path, query, body));
+
+        private object? Body(string service, Uri uri) =>
+            _byQuery.FirstOrDefault(a => a.Service == service && a.Path == uri.AbsolutePath && uri.Query.Contains(a.Query, StringComparison.Ordinal)).Body
+            ?? _bodies.GetValueOrDefault((service, uri.AbsolutePath));
 
         public HttpClient CreateClient(string name)
         {
@@ -177,7 +268,7 @@ public sealed class AuditPagesTests : IDisposable
                     owner.Queries.Add(request.RequestUri!.Query);
                 }
 
-                return Task.FromResult(owner._bodies.TryGetValue((service, request.RequestUri!.AbsolutePath), out var body)
+                return Task.FromResult(owner.Body(service, request.RequestUri!) is { } body
                     ? new HttpResponseMessage(HttpStatusCode.OK)
                     {
                         Content = new StringContent(JsonSerializer.Serialize(body, ServiceCalls.Json), Encoding.UTF8, "application/json"),
