@@ -153,7 +153,8 @@ public sealed class AuditPagesTests : IDisposable
         var path = $"/api/units/bien-hoa/audit/streams/{stream}";
         _services.Answer("outreach", $"{path}/events", new[]
         {
-            new AuditEvent(30, Guid.CreateVersion7(), stream, 1, "prospect_recorded", "Prospects.ProspectRecorded", NoData, T0, Unit, "officer.bien-hoa", "corr-1", "cmd-1", "h1", null, false),
+            new AuditEvent(30, Guid.CreateVersion7(), stream, 1, "prospect_recorded", "Prospects.ProspectRecorded",
+                JsonDocument.Parse("""{"name":"Trần Thị Bình","phone":"enc:k1:xyz"}""").RootElement, T0, Unit, "officer.bien-hoa", "corr-1", "cmd-1", "h1", null, false),
         });
         _services.Answer("outreach", $"{path}/verify", new ChainReport(Unit, 1, 3, true, []));
         _services.Answer("outreach", $"{path}/state", new StreamState(stream, "Prospect", null, 3,
@@ -174,7 +175,7 @@ public sealed class AuditPagesTests : IDisposable
         page.Markup.ShouldContain(Timeline.Hidden);
         page.Find("#asOfDate").GetAttribute("value").ShouldBe("2026-12-02");
         page.Find("#asOfTime").GetAttribute("value").ShouldBe("14:30");
-        page.FindAll("tbody tr[data-version]").Count.ShouldBe(1);
+        page.Find("tbody tr[data-version='1'] pre.data").TextContent.ShouldBe($$"""{"name":"Trần Thị Bình","phone":"{{Timeline.Hidden}}"}""");
     }
 
     [Fact]

@@ -9,5 +9,11 @@ public static class AuditJson
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    private static readonly JsonSerializerOptions OneLine = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Indented, for a state or a read model.</summary>
     public static string Shown(JsonElement data) => JsonSerializer.Serialize(Timeline.Mask(data), Indented);
+
+    /// <summary>On one line, for an event's data in a table.</summary>
+    public static string Compact(JsonElement data) => JsonSerializer.Serialize(Timeline.Mask(data), OneLine);
 }
