@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using Xunit;
 
@@ -70,5 +71,19 @@ public abstract class ServiceContractTests<TProgram>(ServiceFixture<TProgram> fi
         attempts.Where(a => !a.Passed)
             .Select(a => $"{a.Method} {a.Url} ({a.Operation}) as {a.Caller}: got {a.Status}, expected {a.Expectation}")
             .ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_integration_messages_naming_this_service_are_exactly_those_it_handles()
+    {
+        // Wolverine's own handler graph of the running service, not a search of its source.
+        var handlers = fixture.Host.Services.GetRequiredService<Wolverine.Runtime.Handlers.HandlerGraph>();
+        var contracts = ServiceDefaults.IntegrationRouting.MessageTypes.ToList();
+        contracts.Count.ShouldBeGreaterThan(10);
+
+        var named = contracts.Where(t => ServiceDefaults.IntegrationRouting.ConsumersOf(t).Contains(Service)).Select(t => t.Name).Order();
+        var handled = contracts.Where(handlers.CanHandle).Select(t => t.Name).Order();
+
+        handled.ShouldBe(named, $"[ConsumedBy] of the contracts against the handlers of {Service}");
     }
 }

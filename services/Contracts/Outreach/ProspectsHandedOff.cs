@@ -1,8 +1,8 @@
 namespace BhxhPlatform.Contracts.Outreach;
 
 /// <summary>
-/// Outreach → Partners, Planning: a batch of prospects was handed to a collection-service
+/// Outreach → Partners: a batch of prospects was handed to a collection-service
 /// organisation to continue the persuasion. Counts only; the people stay in Outreach.
 /// </summary>
-[ConsumedBy(ServiceNames.Partners, ServiceNames.Planning)]
+[ConsumedBy(ServiceNames.Partners)]
 public sealed record ProspectsHandedOff(Guid HandOffBatchId, Guid CollectionOrganisationId, int ProspectCount, DateOnly HandedOffOn);

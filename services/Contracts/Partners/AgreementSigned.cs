@@ -1,7 +1,7 @@
 namespace BhxhPlatform.Contracts.Partners;
 
 /// <summary>
-/// Partners → Planning, Outreach: a coordination programme or contract was signed (or renewed or
+/// Partners → Planning: a coordination programme or contract was signed (or renewed or
 /// amended: the fields are the agreement as it now stands). Receivers key by <paramref name="AgreementId"/>.
 /// </summary>
 /// <param name="Kind">Programme or Contract.</param>
@@ -10,7 +10,7 @@ namespace BhxhPlatform.Contracts.Partners;
 /// <param name="FormKinds">Forms of communication in scope.</param>
 /// <param name="PlanLineCodes">Catalogue lines in scope.</param>
 /// <param name="ActivitiesPerYear">How many activities the agreement commits to per year, when it says.</param>
-[ConsumedBy(ServiceNames.Planning, ServiceNames.Outreach)]
+[ConsumedBy(ServiceNames.Planning)]
 public sealed record AgreementSigned(
     Guid AgreementId,
     string Kind,

@@ -1,3 +1,4 @@
+using BhxhPlatform.Contracts;
 using BhxhPlatform.Contracts.Partners;
 using BhxhPlatform.Partners.Agreements;
 using BhxhPlatform.TestSupport;
@@ -27,7 +28,7 @@ public sealed class AgreementExpiryTests(PartnersFixture fixture) : IAsyncLifeti
         agreement.Status.ShouldBe(AgreementStatus.Expired);
         agreement.EndedOn.ShouldBe(draft.EndsOn!.Value);
         var ended = tracked.Sent.Envelopes().Where(e => e.Message is AgreementEnded).ToList();
-        ended.Count.ShouldBe(2);
+        ended.Single().Destination!.ToString().ShouldBe($"postgresql://{ServiceNames.Planning}/");
         ended.ShouldAllBe(e => e.TenantId == District);
         ended[0].Message.ShouldBe(new AgreementEnded(id, "Expired", draft.EndsOn!.Value));
     }
