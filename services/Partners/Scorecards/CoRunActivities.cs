@@ -40,7 +40,8 @@ public sealed record CoRunActivity(string Id, Guid ActivityId, Guid PartnerId, s
 public sealed record ActivityHeard(Guid ActivityId, IReadOnlyList<Guid> PartnerIds, string PlanLineCode, DateOnly OccurredOn, int PeopleReached, Guid MessageId);
 
 /// <summary>Outreach told Partners an activity was corrected: its partners and figures as they now stand.</summary>
-public sealed record ActivityCorrectionHeard(Guid ActivityId, IReadOnlyList<Guid> PartnerIds, string PlanLineCode, DateOnly OccurredOn, int PeopleReached, Guid MessageId);
+/// <param name="Revision">The activity's version in Outreach after the correction (0: the sender did not say, or an event written before the field).</param>
+public sealed record ActivityCorrectionHeard(Guid ActivityId, IReadOnlyList<Guid> PartnerIds, string PlanLineCode, DateOnly OccurredOn, int PeopleReached, Guid MessageId, long Revision = 0);
 
 /// <summary>Outreach told Partners an activity was voided: it no longer counts for any partner.</summary>
 public sealed record ActivityVoidHeard(Guid ActivityId, string Reason, Guid MessageId);
@@ -49,19 +50,23 @@ public sealed record ActivityVoidHeard(Guid ActivityId, string Reason, Guid Mess
 /// What Partners has heard of an activity, so repeats and late arrivals change nothing: an
 /// aggregate of the messages it received about it (one stream per activity id, inline snapshot),
 /// so they are on the audit timeline under the sender's correlation id and the rebuild check
-/// replays them.
+/// replays them. <see cref="Revision"/> is the activity's version in Outreach that the figures are of
+/// (1 as logged), so a correction that arrives after a newer one changes nothing.
 /// </summary>
-public sealed record ActivityLedger(Guid Id, bool Corrected, bool Voided)
+public sealed record ActivityLedger(Guid Id, bool Corrected, bool Voided, long Revision = 1)
 {
     public static ActivityLedger Create(ActivityHeard e) => new(e.ActivityId, Corrected: false, Voided: false);
 
     /// <summary>A correction that came before the activity itself.</summary>
-    public static ActivityLedger Create(ActivityCorrectionHeard e) => new(e.ActivityId, Corrected: true, Voided: false);
+    public static ActivityLedger Create(ActivityCorrectionHeard e) => new(e.ActivityId, Corrected: true, Voided: false, e.Revision != 0 ? e.Revision : 2);
 
     /// <summary>A void that came before the activity itself: the late activity never counts.</summary>
     public static ActivityLedger Create(ActivityVoidHeard e) => new(e.ActivityId, Corrected: false, Voided: true);
 
-    public ActivityLedger Apply(ActivityCorrectionHeard e) => this with { Corrected = true };
+    public ActivityLedger Apply(ActivityCorrectionHeard e) => this with { Corrected = true, Revision = e.Revision != 0 ? e.Revision : Revision + 1 };
+
+    /// <summary>Whether a correction of <paramref name="revision"/> is older than (or the same as) what the ledger holds; 0 (unknown) never is.</summary>
+    public bool Holds(long revision) => revision != 0 && revision <= Revision;
 
     public ActivityLedger Apply(ActivityVoidHeard e) => this with { Voided = true };
 }
@@ -95,14 +100,16 @@ public static class CoRunActivityHandler
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(envelope);
+        // FetchForWriting: a second message about the activity stored meanwhile makes this a concurrency
+        // failure (retried by RetryConcurrentDocumentWrites), never a lost update.
         var stream = await session.Events.FetchForWriting<ActivityLedger>(message.ActivityId, cancellation);
-        if (stream.Aggregate is { Voided: true })
+        if (stream.Aggregate is { Voided: true } || stream.Aggregate?.Holds(message.Revision) == true)
         {
             return;
         }
 
         stream.AppendOne(new ActivityCorrectionHeard(
-            message.ActivityId, message.PartnerIds, message.PlanLineCode, message.OccurredOn, message.PeopleReached, envelope.Id));
+            message.ActivityId, message.PartnerIds, message.PlanLineCode, message.OccurredOn, message.PeopleReached, envelope.Id, message.Revision));
         Replace(session, message.ActivityId, message.PartnerIds, message.PlanLineCode, message.OccurredOn, message.PeopleReached);
     }
 

@@ -127,6 +127,25 @@ public sealed class ScorecardTests(PartnersFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Corrections_handled_out_of_order_end_at_the_newest_and_the_stale_one_appends_nothing()
+    {
+        var other = Guid.CreateVersion7();
+        var activity = Activity(100, Partner);
+        await Send(activity);
+
+        // Outreach corrected twice (versions 2 then 3); the second correction is handled first.
+        await Send(Correction(activity, 70, other) with { Revision = 3 });
+        await Send(Correction(activity, 90, Partner) with { Revision = 2 });
+
+        (await Scorecard(Partner)).ActivitiesCoRun.ShouldBe(0);
+        (await Scorecard(other)).ShouldSatisfyAllConditions(s => s.ActivitiesCoRun.ShouldBe(1), s => s.PeopleReached.ShouldBe(70));
+        await using var session = fixture.Store.QuerySession(District);
+        var ledger = await session.Events.FetchStreamAsync(activity.ActivityId);
+        ledger.Select(e => e.Data.GetType().Name).ShouldBe([nameof(ActivityHeard), nameof(ActivityCorrectionHeard)]);
+        (await session.LoadAsync<ActivityLedger>(activity.ActivityId))!.Revision.ShouldBe(3);
+    }
+
+    [Fact]
     public async Task A_correction_keeping_the_partner_updates_its_figures()
     {
         var activity = Activity(100, Partner);
