@@ -40,6 +40,10 @@ public static class HandOffProspectsEndpoint
             .That(command.CollectionOrganisationId == Guid.Empty || parties.Organisation is { IsCollectionServiceOrganisation: true },
                 "collectionOrganisationId", "not-a-collection-organisation",
                 "Chỉ bàn giao cho tổ chức dịch vụ thu đã đăng ký.", "Prospects are handed only to a registered collection-service organisation.")
+            .That(parties.Organisation is not { IsCollectionServiceOrganisation: true, IsActive: false },
+                "collectionOrganisationId", "organisation-not-active",
+                "Tổ chức dịch vụ thu này đang tạm dừng hoặc đã giải thể, không nhận bàn giao.",
+                "This collection-service organisation is suspended or dissolved and takes no hand-offs.")
             .Range("prospectIds", ids.Count, 1, MaxProspects, "Số người bàn giao", "Number of prospects handed off")
             .That(ids.Distinct().Count() == ids.Count, "prospectIds", "repeated", "Danh sách có người bị lặp.", "The list names someone twice.")
             .That(command.HandedOffOn != default, "handedOffOn", "required", "Ngày bàn giao không được để trống.", "The hand-off date is required.")

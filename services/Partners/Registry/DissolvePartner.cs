@@ -1,3 +1,5 @@
+using BhxhPlatform.Contracts.Partners;
+using BhxhPlatform.ServiceDefaults.Messaging;
 using BhxhPlatform.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -16,7 +18,11 @@ public static class DissolvePartnerEndpoint
     [WolverinePost("/api/units/{unit}/partners/{id}/dissolve")]
     [Tags("Partners")]
     [ProducesResponseType<Written>(StatusCodes.Status200OK)]
-    public static (IResult, Events) Post(DissolvePartner command, [WriteAggregate] Partner partner, TimeProvider clock) =>
-        (Results.Ok(new Written(partner.Id, partner.Version + 1)),
-            [new PartnerDissolved(partner.Id, command.Reason.Trim(), Agreements.AgreementSchedule.Today(clock))]);
+    public static (IResult, Events, Announce) Post(DissolvePartner command, [WriteAggregate] Partner partner, TimeProvider clock)
+    {
+        var today = Agreements.AgreementSchedule.Today(clock);
+        return (Results.Ok(new Written(partner.Id, partner.Version + 1)),
+            [new PartnerDissolved(partner.Id, command.Reason.Trim(), today)],
+            new Announce(new PartnerStatusChanged(partner.Id, nameof(PartnerStatus.Dissolved), today, partner.Version + 1)));
+    }
 }

@@ -1,3 +1,5 @@
+using BhxhPlatform.Contracts.Partners;
+using BhxhPlatform.ServiceDefaults.Messaging;
 using BhxhPlatform.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -18,6 +20,10 @@ public static class ReactivatePartnerEndpoint
     [WolverinePost("/api/units/{unit}/partners/{id}/reactivate")]
     [Tags("Partners")]
     [ProducesResponseType<Written>(StatusCodes.Status200OK)]
-    public static (IResult, Events) Post(ReactivatePartner command, [WriteAggregate] Partner partner, TimeProvider clock) =>
-        (Results.Ok(new Written(partner.Id, partner.Version + 1)), [new PartnerReactivated(partner.Id, Agreements.AgreementSchedule.Today(clock))]);
+    public static (IResult, Events, Announce) Post(ReactivatePartner command, [WriteAggregate] Partner partner, TimeProvider clock)
+    {
+        var today = Agreements.AgreementSchedule.Today(clock);
+        return (Results.Ok(new Written(partner.Id, partner.Version + 1)), [new PartnerReactivated(partner.Id, today)],
+            new Announce(new PartnerStatusChanged(partner.Id, nameof(PartnerStatus.Active), today, partner.Version + 1)));
+    }
 }

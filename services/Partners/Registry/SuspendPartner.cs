@@ -1,3 +1,5 @@
+using BhxhPlatform.Contracts.Partners;
+using BhxhPlatform.ServiceDefaults.Messaging;
 using BhxhPlatform.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -19,7 +21,11 @@ public static class SuspendPartnerEndpoint
     [WolverinePost("/api/units/{unit}/partners/{id}/suspend")]
     [Tags("Partners")]
     [ProducesResponseType<Written>(StatusCodes.Status200OK)]
-    public static (IResult, Events) Post(SuspendPartner command, [WriteAggregate] Partner partner, TimeProvider clock) =>
-        (Results.Ok(new Written(partner.Id, partner.Version + 1)),
-            [new PartnerSuspended(partner.Id, command.Reason.Trim(), Agreements.AgreementSchedule.Today(clock))]);
+    public static (IResult, Events, Announce) Post(SuspendPartner command, [WriteAggregate] Partner partner, TimeProvider clock)
+    {
+        var today = Agreements.AgreementSchedule.Today(clock);
+        return (Results.Ok(new Written(partner.Id, partner.Version + 1)),
+            [new PartnerSuspended(partner.Id, command.Reason.Trim(), today)],
+            new Announce(new PartnerStatusChanged(partner.Id, nameof(PartnerStatus.Suspended), today, partner.Version + 1)));
+    }
 }

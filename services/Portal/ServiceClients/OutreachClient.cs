@@ -87,4 +87,8 @@ public sealed record ActivityView(Guid Id, LogActivityRequest Details, int Corre
 
 public sealed record ActivityLogPageView(IReadOnlyList<ActivityView> Items, string? Next);
 
-public sealed record KnownPartnerView(Guid Id, string Name, string PartnerType, string? CommuneId);
+/// <summary>A partner organisation as Outreach knows it; <paramref name="Status"/> Active, Suspended or Dissolved.</summary>
+public sealed record KnownPartnerView(Guid Id, string Name, string PartnerType, string? CommuneId, string Status = "Active")
+{
+    public bool IsActive => Status == "Active";
+}

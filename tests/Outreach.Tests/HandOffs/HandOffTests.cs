@@ -37,6 +37,38 @@ public sealed class HandOffTests(OutreachFixture fixture) : IAsyncLifetime
     });
 
     [Fact]
+    public async Task A_suspended_or_dissolved_collection_organisation_takes_no_hand_off_and_statuses_out_of_order_end_at_the_newest()
+    {
+        var prospects = await GivenProspectsAsync(2);
+        async Task Status(string status, long revision) => await fixture.Host.InvokeMessageAndWaitAsync(
+            new Contracts.Partners.PartnerStatusChanged(CollectionOrganisation, status, Day, revision), District);
+        async Task<int> HandOffEvents()
+        {
+            await using var session = fixture.Store.QuerySession(District);
+            return await session.Events.QueryAllRawEvents().CountAsync(e => e.EventTypeName == "hand_off_batch_created");
+        }
+
+        await Status("Suspended", 3);
+        var refused = await fixture.Host.PostExpectingProblemAsync(Url, new HandOffProspects(CollectionOrganisation, prospects, Day));
+        refused.FieldErrors!.Single().ShouldSatisfyAllConditions(
+            e => e.Field.ShouldBe("collectionOrganisationId"), e => e.Code.ShouldBe("organisation-not-active"));
+        (await HandOffEvents()).ShouldBe(0);
+
+        // Reactivated (version 4), then the older suspension arrives again: still active.
+        await Status("Active", 4);
+        await Status("Suspended", 3);
+        // A restated registration keeps the status it has.
+        await fixture.Host.InvokeMessageAndWaitAsync(
+            new Contracts.Partners.PartnerRegistered(CollectionOrganisation, "Điểm thu Bưu điện Trảng Dài", "CollectionServiceOrganisation", null), District);
+        await fixture.Host.CreateAsync(Url, new HandOffProspects(CollectionOrganisation, [prospects[0]], Day));
+
+        await Status("Dissolved", 5);
+        (await fixture.Host.PostExpectingProblemAsync(Url, new HandOffProspects(CollectionOrganisation, [prospects[1]], Day)))
+            .FieldErrors!.Single().Code.ShouldBe("organisation-not-active");
+        (await HandOffEvents()).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_batch_is_handed_off_acknowledged_and_its_outcomes_move_the_pipeline()
     {
         var prospects = await GivenProspectsAsync(4);

@@ -109,13 +109,16 @@ public sealed class PartnerChangesTests(PartnersFixture fixture) : IAsyncLifetim
     {
         var id = await fixture.Host.PartnerAsync();
 
-        await fixture.Host.PostOkAsync($"{Url}/{id}/suspend", new SuspendPartner(1, "Thay đổi lãnh đạo"));
+        var suspending = await fixture.Host.ExecuteAndWaitAsync(() => fixture.Host.PostOkAsync($"{Url}/{id}/suspend", new SuspendPartner(1, "Thay đổi lãnh đạo")));
+        suspending.Sent.MessagesOf<PartnerStatusChanged>().Single().ShouldSatisfyAllConditions(
+            m => m.PartnerId.ShouldBe(id), m => m.Status.ShouldBe("Suspended"), m => m.Revision.ShouldBe(2));
         var suspended = await Read(id);
         suspended.Status.ShouldBe(PartnerStatus.Suspended);
         suspended.StatusReason.ShouldBe("Thay đổi lãnh đạo");
 
         await fixture.Host.PostProblemAsync($"{Url}/{id}/suspend", new SuspendPartner(2, "Lần nữa"), 409);
-        await fixture.Host.PostOkAsync($"{Url}/{id}/reactivate", new ReactivatePartner(2));
+        var reactivating = await fixture.Host.ExecuteAndWaitAsync(() => fixture.Host.PostOkAsync($"{Url}/{id}/reactivate", new ReactivatePartner(2)));
+        reactivating.Sent.MessagesOf<PartnerStatusChanged>().Single().ShouldSatisfyAllConditions(m => m.Status.ShouldBe("Active"), m => m.Revision.ShouldBe(3));
         (await Read(id)).Status.ShouldBe(PartnerStatus.Active);
         await fixture.Host.PostProblemAsync($"{Url}/{id}/reactivate", new ReactivatePartner(3), 409);
     }
@@ -134,7 +137,8 @@ public sealed class PartnerChangesTests(PartnersFixture fixture) : IAsyncLifetim
     public async Task A_dissolved_partner_is_closed_to_changes()
     {
         var id = await fixture.Host.PartnerAsync();
-        await fixture.Host.PostOkAsync($"{Url}/{id}/dissolve", new DissolvePartner(1, "Sáp nhập vào Hội Nông dân tỉnh"));
+        var dissolving = await fixture.Host.ExecuteAndWaitAsync(() => fixture.Host.PostOkAsync($"{Url}/{id}/dissolve", new DissolvePartner(1, "Sáp nhập vào Hội Nông dân tỉnh")));
+        dissolving.Sent.MessagesOf<PartnerStatusChanged>().Single().Status.ShouldBe("Dissolved");
 
         var partner = await Read(id);
         partner.Status.ShouldBe(PartnerStatus.Dissolved);
