@@ -10,6 +10,10 @@ namespace BhxhPlatform.Contracts.Partners;
 /// <param name="FormKinds">Forms of communication in scope.</param>
 /// <param name="PlanLineCodes">Catalogue lines in scope.</param>
 /// <param name="ActivitiesPerYear">How many activities the agreement commits to per year, when it says.</param>
+/// <param name="Revision">
+/// The agreement's version in Partners after this change; a receiver applies terms only when they are newer
+/// than those it holds, so an amendment and a renewal handled out of order end at the newest. 0: unknown.
+/// </param>
 [ConsumedBy(ServiceNames.Planning)]
 public sealed record AgreementSigned(
     Guid AgreementId,
@@ -21,4 +25,5 @@ public sealed record AgreementSigned(
     DateOnly StartsOn,
     DateOnly EndsOn,
     int? ActivitiesPerYear,
-    decimal? Value);
+    decimal? Value,
+    long Revision = 0);

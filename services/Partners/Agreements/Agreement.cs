@@ -100,8 +100,8 @@ public sealed record Agreement(
     public Agreement Apply(AgreementExpiryWarned warned) =>
         this with { ExpiryWarnedFor = warned.EndsOn, Version = Version + 1 };
 
-    /// <summary>The agreement as Planning and Outreach learn it when it is signed, amended or renewed.</summary>
+    /// <summary>The agreement as Planning learns it when it is signed, amended or renewed (of the agreement after the change: its version is the revision).</summary>
     public Contracts.Partners.AgreementSigned ToSigned() =>
         new(Id, Kind.ToString(), PartnerIds, Scope.AudienceCodes, Scope.FormKinds, Scope.PlanLineCodes, StartsOn, EndsOn,
-            Scope.ActivitiesPerYear, ValueVnd);
+            Scope.ActivitiesPerYear, ValueVnd, Version);
 }

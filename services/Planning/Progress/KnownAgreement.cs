@@ -4,10 +4,10 @@ using Wolverine;
 
 namespace BhxhPlatform.Planning.Progress;
 
-/// <summary>Partners told Planning an agreement was signed, renewed or amended: its terms as they now stand.</summary>
+/// <summary>Partners told Planning an agreement was signed, renewed or amended: its terms as they now stand, at the agreement's version <paramref name="Revision"/> (0: not said).</summary>
 public sealed record AgreementTermsReceived(
     Guid AgreementId, string District, string Kind, IReadOnlyList<string> AudienceCodes, IReadOnlyList<string> PlanLineCodes,
-    DateOnly StartsOn, DateOnly EndsOn, int? ActivitiesPerYear, Guid MessageId);
+    DateOnly StartsOn, DateOnly EndsOn, int? ActivitiesPerYear, Guid MessageId, long Revision = 0);
 
 /// <summary>Partners told Planning an agreement ended.</summary>
 public sealed record AgreementEndReceived(Guid AgreementId, DateOnly EndedOn, Guid MessageId);
@@ -22,18 +22,22 @@ public sealed record KnownAgreement(
     DateOnly StartsOn,
     DateOnly EndsOn,
     int? ActivitiesPerYear,
-    DateOnly? EndedOn)
+    DateOnly? EndedOn,
+    long Revision = 0)
 {
+    /// <summary>Terms of a revision older than (or the same as) those held; 0 (unknown) never is.</summary>
+    public bool Holds(long revision) => revision != 0 && revision <= Revision;
+
     /// <summary>In force on <paramref name="day"/> (signed, started, not ended or expired).</summary>
     public bool InForceOn(DateOnly day) => StartsOn <= day && day <= EndsOn && (EndedOn is null || day < EndedOn);
 
     public bool Covers(string lineCode, string audienceCode) => PlanLineCodes.Contains(lineCode) || AudienceCodes.Contains(audienceCode);
 
     public static KnownAgreement Create(AgreementTermsReceived e) =>
-        new(e.AgreementId, e.District, e.Kind, e.AudienceCodes, e.PlanLineCodes, e.StartsOn, e.EndsOn, e.ActivitiesPerYear, null);
+        new(e.AgreementId, e.District, e.Kind, e.AudienceCodes, e.PlanLineCodes, e.StartsOn, e.EndsOn, e.ActivitiesPerYear, null, e.Revision);
 
-    /// <summary>New terms replace the old; an end stays.</summary>
-    public KnownAgreement Apply(AgreementTermsReceived e) => Create(e) with { EndedOn = EndedOn };
+    /// <summary>New terms replace the old; an end stays, and so does the revision when the new terms do not say theirs.</summary>
+    public KnownAgreement Apply(AgreementTermsReceived e) => Create(e) with { EndedOn = EndedOn, Revision = e.Revision != 0 ? e.Revision : Revision };
 
     /// <summary>The same terms as already held: a repeat, which changes nothing.</summary>
     public bool HasTermsOf(AgreementTermsReceived e) =>
@@ -51,8 +55,10 @@ public static class AgreementSignedHandler
         var stream = await session.Events.FetchForWriting<KnownAgreement>(message.AgreementId, cancellation);
         var terms = new AgreementTermsReceived(
             message.AgreementId, ReceivedFacts.DistrictOf(envelope), message.Kind, message.AudienceCodes, message.PlanLineCodes,
-            message.StartsOn, message.EndsOn, message.ActivitiesPerYear, envelope.Id);
-        if (stream.Aggregate is { } held && held.HasTermsOf(terms))
+            message.StartsOn, message.EndsOn, message.ActivitiesPerYear, envelope.Id, message.Revision);
+        // FetchForWriting: another message about the agreement stored meanwhile is a concurrency failure (retried), never
+        // a lost update; terms older than those held (an amendment handled after the renewal that followed it) change nothing.
+        if (stream.Aggregate is { } held && (held.HasTermsOf(terms) || held.Holds(message.Revision)))
         {
             await session.RecordUnchangedAsync(envelope, message, message.AgreementId, ReceivedFacts.Duplicate, clock, cancellation);
             return;

@@ -152,6 +152,22 @@ public sealed class IntegrationMessageTests(PlanningFixture fixture) : IAsyncLif
     }
 
     [Fact]
+    public async Task Agreement_terms_handled_out_of_order_end_at_the_newest_revision()
+    {
+        var signed = new AgreementSigned(Guid.NewGuid(), "Programme", [], ["2"], [], ["2.01"], new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), 10, null, 2);
+        var renewed = signed with { EndsOn = new DateOnly(2027, 12, 31), ActivitiesPerYear = 12, Revision = 4 };
+
+        await fixture.Host.InvokeMessageAndWaitAsync(renewed, District);
+        await fixture.Host.InvokeMessageAndWaitAsync(signed, District);
+
+        await using var session = fixture.Store.QuerySession(District);
+        var agreement = (await session.Query<KnownAgreement>().ToListAsync()).ShouldHaveSingleItem();
+        agreement.ShouldSatisfyAllConditions(
+            a => a.EndsOn.ShouldBe(new DateOnly(2027, 12, 31)), a => a.ActivitiesPerYear.ShouldBe(12), a => a.Revision.ShouldBe(4));
+        (await session.Events.FetchStreamAsync(signed.AgreementId)).Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Partners_registered_in_a_district_are_known_to_planning()
     {
         var partnerId = Guid.CreateVersion7();
