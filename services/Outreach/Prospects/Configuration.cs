@@ -6,8 +6,12 @@ namespace BhxhPlatform.Outreach.Prospects;
 public static class Configuration
 {
     /// <summary>The personal-data protector, from <c>PersonalData:MasterKey</c>: start-up fails here when it is missing.</summary>
-    public static IServiceCollection AddPersonalDataProtection(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddSingleton(PersonalDataProtector.FromConfiguration(configuration));
+    public static IServiceCollection AddPersonalDataProtection(this IServiceCollection services, IConfiguration configuration)
+    {
+        var masterKey = PersonalDataProtector.MasterKey(configuration);
+        return services.AddSingleton<UnreadablePersonalData>()
+            .AddSingleton(sp => new PersonalDataProtector(masterKey, sp.GetRequiredService<UnreadablePersonalData>()));
+    }
 
     public static StoreOptions AddProspects(this StoreOptions options)
     {

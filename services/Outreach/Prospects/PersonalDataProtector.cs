@@ -27,9 +27,13 @@ public sealed class PersonalDataProtector
 
     private readonly byte[] _masterKey;
     private readonly byte[] _claimKey;
+    private readonly UnreadablePersonalData? _unreadable;
 
-    public PersonalDataProtector(byte[] masterKey)
+    /// <param name="unreadable">Where a value that fails to open although its key exists is counted (none: not counted).</param>
+    public PersonalDataProtector(byte[] masterKey, UnreadablePersonalData? unreadable = null)
     {
+        ArgumentNullException.ThrowIfNull(masterKey);
+        _unreadable = unreadable;
         if (masterKey.Length != 32)
         {
             throw new ArgumentException("The personal-data master key must be 32 bytes.", nameof(masterKey));
@@ -40,8 +44,13 @@ public sealed class PersonalDataProtector
     }
 
     /// <summary>Reads the master key from configuration, failing start-up with a clear message when it is missing or malformed.</summary>
-    public static PersonalDataProtector FromConfiguration(IConfiguration configuration)
+    public static PersonalDataProtector FromConfiguration(IConfiguration configuration, UnreadablePersonalData? unreadable = null) =>
+        new(MasterKey(configuration), unreadable);
+
+    /// <summary>The master key from configuration, failing with a clear message when it is missing or malformed.</summary>
+    public static byte[] MasterKey(IConfiguration configuration)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
         var text = configuration[ConfigurationKey];
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -56,7 +65,7 @@ public sealed class PersonalDataProtector
             throw new InvalidOperationException($"{ConfigurationKey} must be the base64 encoding of exactly 32 bytes.");
         }
 
-        return new PersonalDataProtector(bytes[..32]);
+        return bytes[..32];
     }
 
     /// <summary>A new random data key for one person, wrapped with the master key for storage.</summary>
@@ -92,23 +101,37 @@ public sealed class PersonalDataProtector
         }
     }
 
-    /// <summary>Opens a sealed value; null when the key is gone (erased) or the value is null.</summary>
+    /// <summary>
+    /// Opens a sealed value; null when the key is gone (erased) or the value is null. A value that does not
+    /// open although the key exists (altered, moved to another person, sealed under another master key) is
+    /// also null, and is counted and logged as unreadable (<see cref="UnreadablePersonalData"/>).
+    /// </summary>
     public string? Open(PersonKey? key, string? sealedValue, string purpose)
     {
-        if (sealedValue is null || key is null || !sealedValue.StartsWith(Prefix, StringComparison.Ordinal))
+        if (sealedValue is null || key?.WrappedKey is null)
         {
             return null;
         }
 
-        var parts = sealedValue[Prefix.Length..].Split(':');
-        if (parts.Length != 2 || !Guid.TryParseExact(parts[0], "N", out var keyId) || keyId != key.Id || Unwrap(key) is not { } dataKey)
+        var parts = sealedValue.StartsWith(Prefix, StringComparison.Ordinal) ? sealedValue[Prefix.Length..].Split(':') : [];
+        if (parts.Length != 2 || !Guid.TryParseExact(parts[0], "N", out var keyId))
         {
-            return null;
+            return Unreadable(key, purpose, "malformed");
+        }
+
+        if (keyId != key.Id)
+        {
+            return Unreadable(key, purpose, "key-mismatch");
+        }
+
+        if (Unwrap(key) is not { } dataKey)
+        {
+            return Unreadable(key, purpose, "tag-mismatch");
         }
 
         try
         {
-            return Open(dataKey, parts[1], Aad(key.Id, purpose)) is { } plain ? Encoding.UTF8.GetString(plain) : null;
+            return Open(dataKey, parts[1], Aad(key.Id, purpose)) is { } plain ? Encoding.UTF8.GetString(plain) : Unreadable(key, purpose, "tag-mismatch");
         }
         finally
         {
@@ -121,6 +144,12 @@ public sealed class PersonalDataProtector
     {
         var mac = HMACSHA256.HashData(_claimKey, Encoding.UTF8.GetBytes($"prospect-claim\n{unit}\n{kind}\n{value}"));
         return new Guid(mac.AsSpan(0, 16));
+    }
+
+    private string? Unreadable(PersonKey key, string purpose, string reason)
+    {
+        _unreadable?.Record(key.Id, purpose, reason);
+        return null;
     }
 
     private byte[]? Unwrap(PersonKey key) =>
