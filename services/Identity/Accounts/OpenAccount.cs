@@ -114,7 +114,7 @@ public static partial class OpenAccountEndpoint
         return problem;
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{2,63}$")]
+    [GeneratedRegex(@"\A[a-z0-9][a-z0-9._-]{2,63}\z")]
     private static partial Regex UserNamePattern();
 }
 

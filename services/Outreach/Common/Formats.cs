@@ -61,12 +61,12 @@ public static partial class Formats
     [GeneratedRegex(@"\A(0|\+84)[1-9][0-9]{8}\z")]
     private static partial Regex PhonePattern();
 
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    [GeneratedRegex(@"\A[^@\s]+@[^@\s]+\.[^@\s]+\z")]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex(@"^[0-9]{12}$")]
+    [GeneratedRegex(@"\A[0-9]{12}\z")]
     private static partial Regex CitizenIdPattern();
 
-    [GeneratedRegex(@"^[0-9]{10}(-[0-9]{3})?$")]
+    [GeneratedRegex(@"\A[0-9]{10}(-[0-9]{3})?\z")]
     private static partial Regex TaxCodePattern();
 }

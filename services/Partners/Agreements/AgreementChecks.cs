@@ -13,7 +13,7 @@ public static partial class AgreementChecks
 {
     public const decimal MaxValueVnd = 1_000_000_000_000m;
 
-    [GeneratedRegex(@"^\d{1,3}(\.\d{1,3}){0,3}$")]
+    [GeneratedRegex(@"\A\d{1,3}(\.\d{1,3}){0,3}\z")]
     private static partial Regex CodePattern();
 
     public static Check Parties(this Check check, IReadOnlyList<Guid>? partnerIds)

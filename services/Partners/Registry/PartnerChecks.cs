@@ -8,13 +8,13 @@ namespace BhxhPlatform.Partners.Registry;
 /// <summary>Rules shared by the registry's commands.</summary>
 public static partial class PartnerChecks
 {
-    [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*$")]
+    [GeneratedRegex(@"\A[a-z0-9]+(-[a-z0-9]+)*\z")]
     private static partial Regex SlugPattern();
 
-    [GeneratedRegex(@"^(\+84|0)\d{9,10}$")]
+    [GeneratedRegex(@"\A(\+84|0)\d{9,10}\z")]
     private static partial Regex PhonePattern();
 
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    [GeneratedRegex(@"\A[^@\s]+@[^@\s]+\.[^@\s]+\z")]
     private static partial Regex EmailPattern();
 
     public static Check Details(this Check check, string? name, PartnerType? type, string? communeId, string unit)

@@ -22,6 +22,24 @@ public sealed class FormatsTests
     public void Phones_are_compared_in_national_form(string phone, string national) => Formats.NormalisePhone(phone).ShouldBe(national);
 
     [Theory]
+    [InlineData("hoa.le@example.vn", true)]
+    [InlineData("hoa.le@example.vn\n", false)]
+    [InlineData("hoa.le@example", false)]
+    public void Emails_end_where_they_end(string email, bool valid) => Formats.IsEmail(email).ShouldBe(valid);
+
+    [Theory]
+    [InlineData("079203001234", true)]
+    [InlineData("079203001234\n", false)]
+    [InlineData("07920300123", false)]
+    public void Citizen_ids_are_12_digits_and_nothing_after(string id, bool valid) => Formats.IsCitizenId(id).ShouldBe(valid);
+
+    [Theory]
+    [InlineData("3600123456", true)]
+    [InlineData("3600123456-001", true)]
+    [InlineData("3600123456\n", false)]
+    public void Tax_codes_end_where_they_end(string code, bool valid) => Formats.IsTaxCode(code).ShouldBe(valid);
+
+    [Theory]
     [InlineData("https://zalo.me/bhxh", true)]
     [InlineData("http://vov.vn/a?b=1", true)]
     [InlineData("ftp://x.vn/a", false)]

@@ -93,6 +93,9 @@ public sealed class PartnerChangesTests(PartnersFixture fixture) : IAsyncLifetim
             .Fields.ShouldBe(["name", "role", "phone"], ignoreOrder: true);
         (await fixture.Host.PostExpectingProblemAsync(url, new AddPartnerContact(1, "Lan", null, "12345", "not-an-email")))
             .Fields.ShouldBe(["phone", "email"], ignoreOrder: true);
+        // A trailing line break is not a valid phone or e-mail ($ in a pattern would have let both through).
+        (await fixture.Host.PostExpectingProblemAsync(url, new AddPartnerContact(1, "Lan", null, "0912345678\n", "lan@hoinongdan.vn\n")))
+            .Fields.ShouldBe(["phone", "email"], ignoreOrder: true);
         (await fixture.Store.EventCountAsync()).ShouldBe(1);
     }
 
