@@ -3,6 +3,7 @@ using BhxhPlatform.Identity;
 using BhxhPlatform.Identity.Accounts;
 using BhxhPlatform.Identity.Credentials;
 using BhxhPlatform.Identity.Pages;
+using BhxhPlatform.Identity.Reminders;
 using BhxhPlatform.Identity.Tokens;
 using BhxhPlatform.ServiceDefaults;
 using System.Text.Encodings.Web;
@@ -34,13 +35,14 @@ builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
     // The API pages redeem their code from the browser.
     policy.WithOrigins([.. Clients.ApiDocsUrls(builder.Configuration).Select(u => new Uri(u).GetLeftPart(UriPartial.Authority))])
         .AllowAnyHeader().WithMethods("GET", "POST")));
-builder.AddCritterStack(ServiceNames.Identity, marten => marten.AddAccounts(), wolverine =>
+builder.AddCritterStack(ServiceNames.Identity, marten => marten.AddAccounts().AddReminders(), wolverine =>
 {
     // ASP.NET Core Identity and EF Core are built by their own factories, which Wolverine's generated code cannot inline.
     wolverine.CodeGeneration.AlwaysUseServiceLocationFor<UserManager<PlatformUser>>();
     wolverine.CodeGeneration.AlwaysUseServiceLocationFor<AccountWriter>();
 });
 builder.Services.AddAccountServices();
+builder.AddReminders();
 builder.Services.AddHostedService<IdentityStartup>();
 
 var app = builder.Build();

@@ -7,7 +7,7 @@ namespace BhxhPlatform.Identity.Tests;
 /// The identity service hosted in memory by Alba (account API, contract tests, password grant), with a
 /// signing key made for this run. It trusts the test issuer (as every service under test) and itself.
 /// </summary>
-public sealed class IdentityFixture : ServiceFixture<Program>
+public sealed class IdentityFixture : ServiceFixture<Program>, IAsyncLifetime
 {
     public const string Issuer = "http://identity.test/";
     public const string DemoDataSecret = "demo-data-secret-for-the-identity-tests";
@@ -16,10 +16,21 @@ public sealed class IdentityFixture : ServiceFixture<Program>
 
     public IdentityFixture()
     {
-        foreach (var (key, value) in Settings(Issuer, Key))
+        foreach (var (key, value) in Settings(Issuer, Key).Concat(Mail.Settings))
         {
             Environment.SetEnvironmentVariable(key, value);
         }
+    }
+
+    /// <summary>The mail server the service sends reminders through.</summary>
+    public TestMailSink Mail { get; } = TestMailSink.Start();
+
+    Task IAsyncLifetime.InitializeAsync() => InitializeAsync();
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await Mail.DisposeAsync();
     }
 
     /// <summary>What an identity service of these tests is configured with.</summary>

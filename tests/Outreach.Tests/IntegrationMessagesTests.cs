@@ -24,7 +24,7 @@ public sealed class IntegrationMessagesTests(OutreachFixture fixture) : IAsyncLi
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
-    public async Task Messages_to_planning_and_partners_carry_no_personal_data_of_the_prospect()
+    public async Task Messages_to_other_services_carry_no_personal_data_of_the_prospect()
     {
         var day = new DateOnly(2026, 11, 10);
         var sent = new List<object>();
@@ -60,7 +60,7 @@ public sealed class IntegrationMessagesTests(OutreachFixture fixture) : IAsyncLi
         }));
 
         sent.Select(m => m.GetType().Name).Distinct().ShouldBe(
-            ["ActivityRecorded", "ProspectsHandedOff", "HandOffOutcomesReported", "EnrolmentsRecorded", "ActivityCorrected", "ActivitiesRecorded"],
+            ["ActivityRecorded", "ProspectsHandedOff", "ReminderRaised", "HandOffOutcomesReported", "EnrolmentsRecorded", "ActivityCorrected", "ActivitiesRecorded"],
             ignoreOrder: true);
         sent.ShouldAllBe(m => m.GetType().Assembly == typeof(ConsumedByAttribute).Assembly);
         var json = string.Join("\n", sent.Select(m => JsonSerializer.Serialize(m, m.GetType())));

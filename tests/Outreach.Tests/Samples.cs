@@ -122,7 +122,7 @@ public static class Samples
     public static async Task GivenPartnersAsync(this IAlbaHost host, string unit = District)
     {
         await Wolverine.Tracking.WolverineHostMessageTrackingExtensions.InvokeMessageAndWaitAsync(host,
-            new PartnerRegistered(CollectionOrganisation, "Điểm thu Bưu điện Trảng Dài", "CollectionServiceOrganisation", null), unit);
+            new PartnerRegistered(CollectionOrganisation, "Điểm thu Bưu điện Hố Nai", "CollectionServiceOrganisation", null), unit);
         await Wolverine.Tracking.WolverineHostMessageTrackingExtensions.InvokeMessageAndWaitAsync(host,
             new PartnerRegistered(Sponsor, "Ngân hàng Chính sách xã hội huyện", "Enterprise", null), unit);
         await Wolverine.Tracking.WolverineHostMessageTrackingExtensions.InvokeMessageAndWaitAsync(host,

@@ -92,7 +92,9 @@ public static class HandOffProspectsEndpoint
 
         return (
             new CreationResponse<Guid>($"/api/units/{unit}/hand-offs/{id}", id),
-            new Announce(new Contracts.Outreach.ProspectsHandedOff(id, command.CollectionOrganisationId, ids.Count, command.HandedOffOn)));
+            new Announce(
+                new Contracts.Outreach.ProspectsHandedOff(id, command.CollectionOrganisationId, ids.Count, command.HandedOffOn),
+                HandOffReminder.For(id, unit, parties.Organisation!, ids.Count, command.HandedOffOn)));
     }
 }
 

@@ -1,3 +1,5 @@
+using BhxhPlatform.Planning.Organisation;
+using BhxhPlatform.ServiceDefaults.Messaging;
 using BhxhPlatform.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -5,7 +7,7 @@ using Wolverine.Marten;
 
 namespace BhxhPlatform.Planning.DistrictPlans;
 
-/// <summary>The province returns a submitted plan to the district, saying why.</summary>
+/// <summary>The province returns a submitted plan to the district, saying why; the district's officers are told.</summary>
 public sealed record ReturnDistrictPlan(long Version, string Reason);
 
 public static class ReturnDistrictPlanEndpoint
@@ -18,6 +20,6 @@ public static class ReturnDistrictPlanEndpoint
 
     [WolverinePost("/api/units/{unit}/district-plans/{id}/return")]
     [Tags("District plans")]
-    public static (IResult, Events) Post(ReturnDistrictPlan command, [WriteAggregate] DistrictPlan plan) =>
-        (Results.NoContent(), [new DistrictPlanReturned(plan.Id, command.Reason.Trim())]);
+    public static (IResult, Events, Announce) Post(ReturnDistrictPlan command, [WriteAggregate] DistrictPlan plan, OrganisationTree tree) =>
+        (Results.NoContent(), [new DistrictPlanReturned(plan.Id, command.Reason.Trim())], PlanReminders.Returned(plan, command.Reason.Trim(), tree));
 }

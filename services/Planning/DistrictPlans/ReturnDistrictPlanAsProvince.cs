@@ -1,4 +1,5 @@
 using BhxhPlatform.Planning.Organisation;
+using BhxhPlatform.ServiceDefaults.Messaging;
 using BhxhPlatform.ServiceDefaults.Problems;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -11,10 +12,19 @@ public static class ReturnDistrictPlanAsProvinceEndpoint
     public static ProblemDetails Validate(ReturnDistrictPlan command, string unit, string district, OrganisationTree tree) =>
         new Check().CheckUnits(unit, district, tree).Text("reason", command.Reason, "Lý do", "Reason", 1000).ToProblem();
 
-    /// <summary>The province returns a district's submitted plan of a year, saying why.</summary>
+    /// <summary>The province returns a district's submitted plan of a year, saying why; the district's officers are told.</summary>
     [WolverinePost("/api/units/{unit}/district-plans/{district}/years/{year}/return")]
     [Tags("District plans")]
-    public static Task<IResult> Post(ReturnDistrictPlan command, string district, int year, IDocumentSession session, CancellationToken cancellation) =>
-        ProvinceDecision.DecideAsync(session, district, year, command.Version, PlanAction.Return,
-            plan => new DistrictPlanReturned(plan.Id, command.Reason.Trim()), cancellation);
+    public static async Task<(IResult, Announce)> Post(
+        ReturnDistrictPlan command, string district, int year, IDocumentSession session, OrganisationTree tree, CancellationToken cancellation)
+    {
+        var reason = command.Reason.Trim();
+        var told = Announce.Nothing;
+        var result = await ProvinceDecision.DecideAsync(session, district, year, command.Version, PlanAction.Return, plan =>
+        {
+            told = PlanReminders.Returned(plan, reason, tree);
+            return new DistrictPlanReturned(plan.Id, reason);
+        }, cancellation);
+        return (result, told);
+    }
 }

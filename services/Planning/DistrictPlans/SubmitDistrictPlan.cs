@@ -1,3 +1,5 @@
+using BhxhPlatform.Planning.Organisation;
+using BhxhPlatform.ServiceDefaults.Messaging;
 using BhxhPlatform.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -5,7 +7,7 @@ using Wolverine.Marten;
 
 namespace BhxhPlatform.Planning.DistrictPlans;
 
-/// <summary>The district submits its plan to the province for approval.</summary>
+/// <summary>The district submits its plan to the province for approval; the province's administrators are told.</summary>
 public sealed record SubmitDistrictPlan(long Version);
 
 public static class SubmitDistrictPlanEndpoint
@@ -18,6 +20,6 @@ public static class SubmitDistrictPlanEndpoint
 
     [WolverinePost("/api/units/{unit}/district-plans/{id}/submit")]
     [Tags("District plans")]
-    public static (IResult, Events) Post(SubmitDistrictPlan command, [WriteAggregate] DistrictPlan plan) =>
-        (Results.NoContent(), [new DistrictPlanSubmitted(plan.Id)]);
+    public static (IResult, Events, Announce) Post(SubmitDistrictPlan command, [WriteAggregate] DistrictPlan plan, OrganisationTree tree) =>
+        (Results.NoContent(), [new DistrictPlanSubmitted(plan.Id)], PlanReminders.Submitted(plan, tree));
 }

@@ -1,5 +1,7 @@
 using Alba;
+using BhxhPlatform.Contracts.Reminders;
 using BhxhPlatform.Outreach.HandOffs;
+using BhxhPlatform.ServiceDefaults.Security;
 using BhxhPlatform.Outreach.Prospects;
 using BhxhPlatform.TestSupport;
 using Marten;
@@ -59,7 +61,7 @@ public sealed class HandOffTests(OutreachFixture fixture) : IAsyncLifetime
         await Status("Suspended", 3);
         // A restated registration keeps the status it has.
         await fixture.Host.InvokeMessageAndWaitAsync(
-            new Contracts.Partners.PartnerRegistered(CollectionOrganisation, "Điểm thu Bưu điện Trảng Dài", "CollectionServiceOrganisation", null), District);
+            new Contracts.Partners.PartnerRegistered(CollectionOrganisation, "Điểm thu Bưu điện Hố Nai", "CollectionServiceOrganisation", null), District);
         await fixture.Host.CreateAsync(Url, new HandOffProspects(CollectionOrganisation, [prospects[0]], Day));
 
         await Status("Dissolved", 5);
@@ -78,6 +80,11 @@ public sealed class HandOffTests(OutreachFixture fixture) : IAsyncLifetime
             batch = await fixture.Host.CreateAsync(Url, new HandOffProspects(CollectionOrganisation, prospects, Day)));
 
         handedOff.Sent.MessagesOf<Contract.ProspectsHandedOff>().First().ShouldBe(new Contract.ProspectsHandedOff(batch, CollectionOrganisation, 4, Day));
+        var reminder = handedOff.Sent.MessagesOf<ReminderRaised>().Distinct().ShouldHaveSingleItem();
+        reminder.Kind.ShouldBe(ReminderKinds.HandOffReceived);
+        reminder.Audience.ShouldBe(new ReminderAudience(District, PlatformRoles.CollectionAgent, CollectionOrganisation));
+        reminder.PortalPath.ShouldBe($"/collection/hand-offs/{batch}");
+        reminder.Body.Vi.ShouldStartWith("Ngày 10/11/2026, BHXH đã bàn giao 4 người");
         (await ProspectAsync(prospects[0])).ShouldSatisfyAllConditions(
             p => p.Status.ShouldBe(ProspectStatus.HandedOff), p => p.HandOffBatchId.ShouldBe(batch), p => p.CollectionOrganisationId.ShouldBe(CollectionOrganisation));
 
@@ -102,7 +109,7 @@ public sealed class HandOffTests(OutreachFixture fixture) : IAsyncLifetime
         var pipeline = await fixture.Host.GetJsonAsync<ProspectPipeline>($"/api/units/{District}/prospect-pipeline");
         pipeline.ByStatus[ProspectStatus.Enrolled].ShouldBe(1);
         pipeline.ByStatus[ProspectStatus.Contacted].ShouldBe(0);
-        pipeline.ByOrganisation.ShouldBe([new OrganisationConversion(CollectionOrganisation, "Điểm thu Bưu điện Trảng Dài", 4, 1, 1, 1, 1, 0.25)]);
+        pipeline.ByOrganisation.ShouldBe([new OrganisationConversion(CollectionOrganisation, "Điểm thu Bưu điện Hố Nai", 4, 1, 1, 1, 1, 0.25)]);
     }
 
     [Theory]

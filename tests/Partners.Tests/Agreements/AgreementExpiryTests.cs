@@ -1,6 +1,8 @@
 using BhxhPlatform.Contracts;
 using BhxhPlatform.Contracts.Partners;
+using BhxhPlatform.Contracts.Reminders;
 using BhxhPlatform.Partners.Agreements;
+using BhxhPlatform.ServiceDefaults.Security;
 using BhxhPlatform.TestSupport;
 using Wolverine.Tracking;
 using static BhxhPlatform.Partners.Tests.Given;
@@ -105,6 +107,28 @@ public sealed class AgreementExpiryTests(PartnersFixture fixture) : IAsyncLifeti
         expiring.Select(a => a.AgreementId).ShouldBe([sooner, later]);
         expiring.ShouldNotContain(a => a.AgreementId == unwarned);
         (await fixture.Host.GetJsonAsync<Agreement>($"{Url}/{sooner}")).Version.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task The_warning_tells_the_units_officers_once_through_identity()
+    {
+        var partner = await fixture.Host.PartnerAsync();
+        var endsOn = Today.AddDays(30);
+        var id = await fixture.Host.SignedAgreementAsync(Programme(partner, endsOn));
+
+        var warned = await fixture.Host.InvokeMessageAndWaitAsync(new WarnAgreementExpiry(id, endsOn), District);
+        var again = await fixture.Host.InvokeMessageAndWaitAsync(new WarnAgreementExpiry(id, endsOn), District);
+
+        var sent = warned.Sent.Envelopes().Where(e => e.Message is ReminderRaised).ToList();
+        sent.Single().Destination!.ToString().ShouldBe($"postgresql://{ServiceNames.Identity}/");
+        var reminder = (ReminderRaised)sent[0].Message!;
+        reminder.Kind.ShouldBe(ReminderKinds.AgreementEnding);
+        reminder.Audience.ShouldBe(new ReminderAudience(District, PlatformRoles.DistrictOfficer));
+        reminder.DueOn.ShouldBe(endsOn);
+        reminder.PortalPath.ShouldBe($"/agreements/{id}");
+        reminder.Subject.Vi.ShouldEndWith($"hết hạn ngày {endsOn:dd/MM/yyyy}");
+        reminder.ReminderId.ShouldBe(ReminderIds.For(ReminderKinds.AgreementEnding, id.ToString("D"), endsOn.ToString("O")));
+        again.Sent.MessagesOf<ReminderRaised>().ShouldBeEmpty();
     }
 
     [Fact]

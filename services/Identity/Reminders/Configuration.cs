@@ -1,0 +1,29 @@
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace BhxhPlatform.Identity.Reminders;
+
+public static class Configuration
+{
+    public static StoreOptions AddReminders(this StoreOptions options)
+    {
+        // Inline: the inbox shows a reminder as soon as it is delivered, and a mail is sent only for a stored item.
+        options.Projections.Snapshot<InboxItem>(SnapshotLifecycle.Inline);
+        options.Schema.For<InboxItem>().Index(i => i.AccountId);
+        return options;
+    }
+
+    public static IHostApplicationBuilder AddReminders(this IHostApplicationBuilder builder)
+    {
+        var settings = builder.Configuration.GetSection(MailSettings.Section).Get<MailSettings>() ?? new MailSettings();
+
+        // Links in the mails lead to the portal the identity service signs people in for.
+        if (settings.PortalUrl is null && Uri.TryCreate(builder.Configuration["Identity:PortalUrl"], UriKind.Absolute, out var portal))
+        {
+            settings.PortalUrl = portal;
+        }
+
+        builder.Services.AddSingleton(settings).AddSingleton<ReminderMailer>();
+        return builder;
+    }
+}
