@@ -77,6 +77,13 @@ public static class ServiceResources
             identity.WithEnvironment("Identity__Clients__DemoData__Secret", demoDataSecret);
         }
 
+        if (builder.Environment.IsDevelopment() && !builder.ExecutionContext.IsPublishMode)
+        {
+            // Reminder mail stays on this machine: the identity service's sink keeps it as .eml files.
+            identity.WithEnvironment("Mail__Sink__Folder", builder.Configuration["Parameters:mail-folder"]
+                ?? Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".data", "mail")));
+        }
+
         return (identity, portalSecret);
     }
 

@@ -16,14 +16,17 @@ public static class DemoAccounts
     public const string Password = "Demo@2026";
     public const string Author = "identity-demo-seed";
 
-    public sealed record Demo(string UserName, string DisplayName, string Unit, string Role);
+    public sealed record Demo(string UserName, string DisplayName, string Unit, string Role, string? Email = null);
+
+    /// <summary>The demo people's addresses: their reminder mail stays on the machine (the Development mail sink).</summary>
+    public static string EmailOf(string userName) => $"{userName}@demo.bhxh.local";
 
     public static readonly IReadOnlyList<Demo> All =
     [
-        new("admin.dong-nai", "Quản trị viên BHXH tỉnh Đồng Nai", "dong-nai", PlatformRoles.ProvincialAdministrator),
-        new("officer.bien-hoa", "Cán bộ truyền thông BHXH Biên Hòa", "bien-hoa", PlatformRoles.DistrictOfficer),
-        new("officer.long-thanh", "Cán bộ truyền thông BHXH Long Thành", "long-thanh", PlatformRoles.DistrictOfficer),
-        new("auditor.dong-nai", "Kiểm toán viên BHXH tỉnh Đồng Nai", "dong-nai", PlatformRoles.Auditor),
+        new("admin.dong-nai", "Quản trị viên BHXH tỉnh Đồng Nai", "dong-nai", PlatformRoles.ProvincialAdministrator, EmailOf("admin.dong-nai")),
+        new("officer.bien-hoa", "Cán bộ truyền thông BHXH Biên Hòa", "bien-hoa", PlatformRoles.DistrictOfficer, EmailOf("officer.bien-hoa")),
+        new("officer.long-thanh", "Cán bộ truyền thông BHXH Long Thành", "long-thanh", PlatformRoles.DistrictOfficer, EmailOf("officer.long-thanh")),
+        new("auditor.dong-nai", "Kiểm toán viên BHXH tỉnh Đồng Nai", "dong-nai", PlatformRoles.Auditor, EmailOf("auditor.dong-nai")),
     ];
 
     /// <summary>The demo accounts, and those the demo-data loader opens (partner.*, agent.*), whose code the development banner may show.</summary>
@@ -50,9 +53,9 @@ public static class DemoAccounts
             }
 
             var id = Guid.CreateVersion7();
-            var user = new PlatformUser { Id = id, UserName = demo.UserName, DisplayName = demo.DisplayName, Unit = demo.Unit, MustChangePassword = mustChangePassword };
+            var user = new PlatformUser { Id = id, UserName = demo.UserName, Email = demo.Email, DisplayName = demo.DisplayName, Unit = demo.Unit, MustChangePassword = mustChangePassword };
             var result = await scope.ServiceProvider.GetRequiredService<AccountWriter>().OpenAsync(
-                user, password, new AccountOpened(id, demo.UserName, demo.DisplayName, demo.Unit, null),
+                user, password, new AccountOpened(id, demo.UserName, demo.DisplayName, demo.Unit, demo.Email),
                 [new RoleGranted(id, Guid.CreateVersion7(), demo.Role, null, $"Mở bởi {author} / Opened by {author}")],
                 new AuditStamp(author, author, null), cancellation);
             if (!result.Succeeded)
@@ -99,7 +102,7 @@ public static class FirstAdministrator
         }
 
         await DemoAccounts.OpenMissingAsync(services,
-            [new DemoAccounts.Demo(userName, section["DisplayName"] ?? userName, province, PlatformRoles.ProvincialAdministrator)],
+            [new DemoAccounts.Demo(userName, section["DisplayName"] ?? userName, province, PlatformRoles.ProvincialAdministrator, section["Email"])],
             password, mustChangePassword: true, Author, cancellation);
     }
 }

@@ -62,6 +62,30 @@ public sealed class ProvinceJourneyTests(StackFixture stack)
         {
             var page = browser.Page;
             await browser.SignInAsync(stack, Given.ProvinceAdmin);
+
+            // Each submission reached the administrator's reminders, and was mailed (the Development mail sink keeps it).
+            await page.MenuAsync("Hộp thư");
+            var submitted = page.GetByTestId("reminder").Filter(new() { HasText = $"BHXH huyện Trảng Bom trình kế hoạch truyền thông năm {year}" });
+            await Expect(page.GetByTestId("reminder").Filter(new() { HasText = $"BHXH huyện Long Thành trình kế hoạch truyền thông năm {year}" }))
+                .ToHaveCountAsync(1);
+            await Eventually.TrueAsync(async () =>
+            {
+                await page.ReloadAsync();
+                return (await submitted.GetByTestId("mailed").InnerTextAsync()).Contains("Đã gửi thư điện tử lúc", StringComparison.Ordinal);
+            }, "the reminder's mail");
+            await Expect(submitted.GetByTestId("new")).ToBeVisibleAsync();
+            await browser.SeenAsync("reminders");
+            await browser.ForReadmeAsync("reminders");
+            var mail = stack.MailTo(Given.ProvinceAdmin).Where(m => m.Subject == $"BHXH huyện Trảng Bom trình kế hoạch truyền thông năm {year}").ShouldHaveSingleItem();
+            (mail.TextBody ?? "").ShouldContain($"{stack.Portal.AbsoluteUri.TrimEnd('/')}/province/approvals/{Approved}");
+
+            // Opening it leads to the plan to decide on, and it is read from then on.
+            await submitted.GetByRole(AriaRole.Button, new() { Name = "Mở và xử lý" }).ClickAsync();
+            await Expect(page.GetByTestId("plan-status")).ToHaveTextAsync("Chờ duyệt");
+            page.Url.ShouldEndWith($"/province/approvals/{Approved}");
+            await page.MenuAsync("Hộp thư");
+            await Expect(submitted.GetByTestId("new")).ToHaveCountAsync(0);
+
             await page.MenuAsync("Duyệt kế hoạch");
             var inbox = page.GetByTestId("inbox");
             await Expect(inbox.Locator($"li[data-unit={Approved}]")).ToBeVisibleAsync();
@@ -95,7 +119,13 @@ public sealed class ProvinceJourneyTests(StackFixture stack)
         {
             var page = browser.Page;
             await browser.SignInAsync(stack, ReturnedOfficer);
-            await page.MenuAsync("Kế hoạch");
+
+            // The return reached the officer's reminders with its reason; opening it leads to the plan.
+            await page.MenuAsync("Hộp thư");
+            var returnedReminder = page.GetByTestId("reminder").Filter(new() { HasText = $"Kế hoạch năm {year} của BHXH huyện Long Thành bị trả lại" });
+            await Expect(returnedReminder).ToContainTextAsync($"Lý do: {reason}");
+            await browser.SeenAsync("reminder-returned");
+            await returnedReminder.GetByRole(AriaRole.Button, new() { Name = "Mở và xử lý" }).ClickAsync();
             await Expect(page.GetByTestId("plan-status")).ToHaveTextAsync("Bị trả lại");
             await Expect(page.GetByTestId("last-reason")).ToHaveTextAsync(reason);
             await browser.SeenAsync("plan-returned");

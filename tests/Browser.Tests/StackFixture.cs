@@ -73,6 +73,17 @@ public sealed class StackFixture : IAsyncLifetime
     /// <summary>The address of one of the AppHost's resources (its http endpoint).</summary>
     public Uri Endpoint(string resource) => App.GetEndpoint(resource, "http");
 
+    /// <summary>The reminder mail the identity service's Development mail sink kept for a demo person (MimeKit reads each .eml file).</summary>
+    public IReadOnlyList<MimeKit.MimeMessage> MailTo(string person)
+    {
+        var folder = _arguments?.MailFolder ?? throw new InvalidOperationException("The platform is not started.");
+        var address = $"{person}@demo.bhxh.local";
+        return Directory.Exists(folder)
+            ? [.. Directory.EnumerateFiles(folder, "*.eml").Select(f => MimeKit.MimeMessage.Load(f))
+                .Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase)))]
+            : [];
+    }
+
     /// <summary>A browser of its own for one test (Debian's Chromium), its screenshots under the test's name.</summary>
     public Task<BrowserSession> OpenBrowserAsync(
         bool javaScript = true,

@@ -110,9 +110,9 @@ public sealed class PlatformFixture : IAsyncLifetime
             _postgres = null;
         }
 
-        if (Directory.Exists(CheckpointFolder))
+        foreach (var folder in new[] { CheckpointFolder, CheckpointFolder + "-mail" }.Where(Directory.Exists))
         {
-            Directory.Delete(CheckpointFolder, recursive: true);
+            Directory.Delete(folder, recursive: true);
         }
     }
 }

@@ -19,7 +19,11 @@ public sealed class AppHostArguments
         _demoDataSecret = demoDataSecret;
         _loadDemoData = loadDemoData;
         CheckpointFolder = checkpointFolder ?? Path.Combine(Path.GetTempPath(), "bhxh-checkpoints-" + Guid.NewGuid().ToString("N"));
+        MailFolder = CheckpointFolder + "-mail";
     }
+
+    /// <summary>Where the identity service's Development mail sink keeps the reminder mail of this run (beside the checkpoints, removed with them).</summary>
+    public string MailFolder { get; }
 
     /// <summary>Where the services write their signed audit checkpoints during this run.</summary>
     public string CheckpointFolder { get; }
@@ -34,15 +38,16 @@ public sealed class AppHostArguments
         $"--Parameters:personal-data-key={TestPersonalData.MasterKey}",
         $"--Parameters:audit-signing-key={AuditKey()}",
         $"--Parameters:audit-checkpoint-path={CheckpointFolder}",
+        $"--Parameters:mail-folder={MailFolder}",
         $"--Parameters:load-demo-data={(_loadDemoData ? "true" : "false")}",
     ];
 
-    /// <summary>Removes the checkpoint folder (the run is over).</summary>
+    /// <summary>Removes the checkpoint and mail folders (the run is over).</summary>
     public void DeleteCheckpoints()
     {
-        if (Directory.Exists(CheckpointFolder))
+        foreach (var folder in new[] { CheckpointFolder, MailFolder }.Where(Directory.Exists))
         {
-            Directory.Delete(CheckpointFolder, recursive: true);
+            Directory.Delete(folder, recursive: true);
         }
     }
 

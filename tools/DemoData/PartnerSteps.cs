@@ -59,6 +59,7 @@ public sealed partial class DemoLoader
             {
                 UserName = userName,
                 DisplayName = displayName,
+                Email = $"{userName}@demo.bhxh.local",
                 InitialPassword = DemoApi.Password,
                 MustChangePassword = false,
                 Grants = new[] { new { Role = role, OrganisationId = organisation, Reason = "Tài khoản mẫu của dữ liệu demo / Demo account" } },

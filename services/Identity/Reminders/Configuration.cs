@@ -23,6 +23,17 @@ public static class Configuration
             settings.PortalUrl = portal;
         }
 
+        // Development: mail goes to the sink on this machine, which keeps it as files (the AppHost names the folder).
+        var sink = builder.Configuration.GetSection(MailSinkSettings.Section).Get<MailSinkSettings>();
+        if (builder.Environment.IsDevelopment() && !string.IsNullOrWhiteSpace(sink?.Folder) && !settings.Enabled)
+        {
+            sink.Port = sink.Port > 0 ? sink.Port : DevelopmentMailSink.FreePort();
+            settings.Host = "127.0.0.1";
+            settings.Port = sink.Port;
+            settings.Security = MailKit.Security.SecureSocketOptions.None;
+            builder.Services.AddSingleton(sink).AddHostedService<DevelopmentMailSink>();
+        }
+
         builder.Services.AddSingleton(settings).AddSingleton<ReminderMailer>();
         return builder;
     }

@@ -13,6 +13,7 @@ public static class ServiceClientSetup
         services.AddHttpClient<PartnersClient>(http => http.BaseAddress = new Uri("http://partners")).AddHttpMessageHandler<AccessTokenHandler>();
         services.AddHttpClient<ProvincePlanningClient>(http => http.BaseAddress = new Uri("http://planning")).AddHttpMessageHandler<AccessTokenHandler>();
         services.AddHttpClient<ReportsClient>(http => http.BaseAddress = new Uri("http://planning")).AddHttpMessageHandler<AccessTokenHandler>();
+        services.AddHttpClient<IdentityClient>(http => http.BaseAddress = new Uri("http://identity")).AddHttpMessageHandler<AccessTokenHandler>();
         foreach (var service in AuditClient.Services)
         {
             services.AddHttpClient(AuditClient.ClientName(service), http => http.BaseAddress = new Uri($"http://{service}")).AddHttpMessageHandler<AccessTokenHandler>();

@@ -1,0 +1,27 @@
+namespace BhxhPlatform.Portal.ServiceClients;
+
+/// <summary>The identity service's inbox API as the portal calls it (services/Identity/Reminders): the signed-in person's own reminders.</summary>
+public sealed class IdentityClient(HttpClient http)
+{
+    public const string Service = "identity";
+
+    private static string InboxPath(string unit) => $"/api/units/{Uri.EscapeDataString(unit)}/inbox";
+
+    public async Task<InboxView> InboxAsync(string unit, bool unreadOnly = false, CancellationToken cancellation = default) =>
+        await http.GetAsync<InboxView>(Service, InboxPath(unit) + (unreadOnly ? "?unreadOnly=true" : string.Empty), cancellation) ?? new InboxView([], 0);
+
+    public Task<ServiceResult<object>> MarkReadAsync(string unit, Guid id, CancellationToken cancellation = default) =>
+        http.PostAsync<object>(Service, $"{InboxPath(unit)}/{id}/read", new { }, cancellation);
+}
+
+public sealed record InboxView(IReadOnlyList<ReminderView> Items, int Unread);
+
+public sealed record BilingualTextView(string Vi, string En)
+{
+    /// <summary>The text in the page's language (English when the person switched to it).</summary>
+    public string Current => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? En : Vi;
+}
+
+public sealed record ReminderView(
+    Guid Id, Guid ReminderId, string Kind, BilingualTextView Subject, BilingualTextView Body, string PortalPath, DateOnly? DueOn,
+    DateTimeOffset ReceivedAt, DateTimeOffset? MailedAt, DateTimeOffset? ReadAt);
