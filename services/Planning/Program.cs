@@ -23,6 +23,7 @@ builder.AddCritterStack(ServiceNames.Planning, marten =>
     marten.AddRollouts();
     marten.AddProgress();
 });
+builder.Services.AddHostedService<MonthEndReminderStartup>();
 
 var app = builder.Build();
 

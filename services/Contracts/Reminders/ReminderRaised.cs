@@ -33,6 +33,7 @@ public static class ReminderKinds
     public const string PlanReturned = "plan-returned";
     public const string AgreementEnding = "agreement-ending";
     public const string HandOffReceived = "hand-off-received";
+    public const string LinesOverdue = "lines-overdue";
 }
 
 /// <summary>Reminder ids named by what they are about (RFC 9562 version 5): the same fact always gives the same id.</summary>
