@@ -22,7 +22,7 @@ public static class PlanReminders
 
         var office = tree.FindDistrict(plan.District)?.Office ?? plan.District;
         return new Announce(new ReminderRaised(
-            ReminderIds.For(ReminderKinds.PlanSubmitted, plan.Id.ToString("D"), (plan.Version + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            IdOf(ReminderKinds.PlanSubmitted, plan),
             ReminderKinds.PlanSubmitted,
             new ReminderAudience(province.Id, PlatformRoles.ProvincialAdministrator),
             new BilingualText($"{office} trình kế hoạch truyền thông năm {plan.Year}", $"{office} submitted its {plan.Year} communication plan"),
@@ -37,11 +37,15 @@ public static class PlanReminders
     {
         var office = tree.FindDistrict(plan.District)?.Office ?? plan.District;
         return new Announce(new ReminderRaised(
-            ReminderIds.For(ReminderKinds.PlanReturned, plan.Id.ToString("D"), (plan.Version + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            IdOf(ReminderKinds.PlanReturned, plan),
             ReminderKinds.PlanReturned,
             new ReminderAudience(plan.District, PlatformRoles.DistrictOfficer),
             new BilingualText($"Kế hoạch năm {plan.Year} của {office} bị trả lại", $"The {plan.Year} plan of {office} was returned"),
             new BilingualText($"Tỉnh trả lại kế hoạch năm {plan.Year}. Lý do: {reason}", $"The province returned the {plan.Year} plan. Reason: {reason}"),
             "/plan"));
     }
+
+    /// <summary>Named by the plan and the version its event takes.</summary>
+    private static Guid IdOf(string kind, DistrictPlan plan) =>
+        ReminderIds.For(kind, plan.Id.ToString("D"), (plan.Version + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
 }
