@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Net;
-using System.Net.Sockets;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Protocol;
@@ -60,14 +59,7 @@ public sealed class TestMailSink : IAsyncDisposable
         ["Mail__Security"] = "None",
     };
 
-    public static TestMailSink Start()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return new TestMailSink(port);
-    }
+    public static TestMailSink Start() => new(LocalPostgres.FreePort.Find());
 
     /// <summary>The mails sent to <paramref name="address"/>.</summary>
     public IReadOnlyList<MimeMessage> To(string address) =>

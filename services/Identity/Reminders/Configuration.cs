@@ -9,7 +9,7 @@ public static class Configuration
     {
         // Inline: the inbox shows a reminder as soon as it is delivered, and a mail is sent only for a stored item.
         options.Projections.Snapshot<InboxItem>(SnapshotLifecycle.Inline);
-        options.Schema.For<InboxItem>().Index(i => i.AccountId);
+        options.Schema.For<InboxItem>().Index(i => i.AccountId).Index(i => i.ReminderId);
         return options;
     }
 

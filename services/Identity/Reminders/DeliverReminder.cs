@@ -22,14 +22,13 @@ public static class DeliverReminderHandler
     {
         var unit = session.ForTenant(reminder.Audience.Unit);
         var accounts = await unit.Query<Account>().Where(a => a.Status == AccountStatus.Active).ToListAsync(cancellation);
+
+        // Who has it already, in one query (the inbox items are inline snapshots, written with their streams).
+        var delivered = (await unit.Query<InboxItem>().Where(i => i.ReminderId == reminder.ReminderId).Select(i => i.AccountId).ToListAsync(cancellation)).ToHashSet();
         var mails = new OutgoingMessages();
-        foreach (var account in Recipients(accounts, reminder.Audience))
+        foreach (var account in Recipients(accounts, reminder.Audience).Where(a => !delivered.Contains(a.Id)))
         {
             var itemId = InboxItem.IdFor(reminder.ReminderId, account.Id);
-            if (await unit.Events.FetchStreamStateAsync(itemId, cancellation) is not null)
-            {
-                continue;
-            }
 
             unit.Events.StartStream<InboxItem>(itemId, new ReminderReceived(
                 itemId, reminder.ReminderId, account.Id, reminder.Kind, reminder.Subject, reminder.Body, reminder.PortalPath, reminder.DueOn));
