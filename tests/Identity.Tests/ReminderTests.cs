@@ -218,4 +218,22 @@ public sealed class ReminderTests(IdentityFixture fixture)
         DeliverReminderHandler.Recipients([agent, otherAgent, suspendedAgent, officer], new ReminderAudience(Unit, PlatformRoles.CollectionAgent))
             .ShouldBe([agent, otherAgent]);
     }
+
+    [Fact]
+    public void An_audience_that_names_a_person_reaches_only_that_account_and_only_with_the_role()
+    {
+        var org = Guid.CreateVersion7();
+        Account Make(string userName, string role, AccountStatus status = AccountStatus.Active) =>
+            new(Guid.CreateVersion7(), userName, userName, Unit, null, status, null, [new Grant(Guid.CreateVersion7(), role, org)], 2);
+        var enroller = Make("thu.hoa", PlatformRoles.CollectionAgent);
+        var colleague = Make("thu.lan", PlatformRoles.CollectionAgent);
+        var officerOfSameName = Make("thu.hoa.officer", PlatformRoles.DistrictOfficer);
+
+        DeliverReminderHandler.Recipients([enroller, colleague, officerOfSameName], new ReminderAudience(Unit, PlatformRoles.CollectionAgent, org, "thu.hoa"))
+            .ShouldBe([enroller]);
+        DeliverReminderHandler.Recipients([colleague, officerOfSameName], new ReminderAudience(Unit, PlatformRoles.CollectionAgent, org, "thu.hoa"))
+            .ShouldBeEmpty();
+        DeliverReminderHandler.Recipients([Make("thu.hoa", PlatformRoles.CollectionAgent, AccountStatus.Suspended)], new ReminderAudience(Unit, PlatformRoles.CollectionAgent, org, "thu.hoa"))
+            .ShouldBeEmpty();
+    }
 }

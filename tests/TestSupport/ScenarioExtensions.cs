@@ -24,6 +24,15 @@ public static class ScenarioExtensions
         return created!.Value;
     }
 
+    /// <summary>The response's bytes (a download), read through Alba's own reading of the body, which copies a body it cannot rewind.</summary>
+    public static Task<byte[]> ReadBytesAsync(this IScenarioResult result) =>
+        ((ScenarioResult)result).ReadAsync(async body =>
+        {
+            using var copy = new MemoryStream();
+            await body.CopyToAsync(copy);
+            return copy.ToArray();
+        });
+
     public static async Task<T> GetJsonAsync<T>(this IAlbaHost host, string url)
     {
         var result = await host.Scenario(s =>

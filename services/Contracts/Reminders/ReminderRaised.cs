@@ -2,7 +2,7 @@ namespace BhxhPlatform.Contracts.Reminders;
 
 /// <summary>
 /// Any service → Identity: something happened that the people of <paramref name="Audience"/> must be told
-/// (a plan submitted or returned, an agreement about to end, a hand-off received). Identity, which knows
+/// (a plan submitted or returned, an agreement about to end, a hand-off received, cards to renew). Identity, which knows
 /// the people, puts it in the inbox of each active account the audience names and mails those with an
 /// address. <paramref name="ReminderId"/> is derived from what the reminder is about, so the same fact
 /// announced twice (a redelivery, a second replica) reaches each person once.
@@ -20,8 +20,12 @@ public sealed record ReminderRaised(
     string PortalPath,
     DateOnly? DueOn = null);
 
-/// <summary>Who is told: the accounts of <paramref name="Unit"/> holding <paramref name="Role"/> (for that organisation, when one is named).</summary>
-public sealed record ReminderAudience(string Unit, string Role, Guid? OrganisationId = null);
+/// <summary>
+/// Who is told: the accounts of <paramref name="Unit"/> holding <paramref name="Role"/> (for that organisation, when one
+/// is named), or only the one of them whose user name is <paramref name="UserName"/>, when one is named (the collection
+/// agent who enrolled a household, as recorded on the event).
+/// </summary>
+public sealed record ReminderAudience(string Unit, string Role, Guid? OrganisationId = null, string? UserName = null);
 
 /// <summary>A text in Vietnamese and in English; each person reads the language they chose.</summary>
 public sealed record BilingualText(string Vi, string En);
@@ -34,6 +38,7 @@ public static class ReminderKinds
     public const string AgreementEnding = "agreement-ending";
     public const string HandOffReceived = "hand-off-received";
     public const string LinesOverdue = "lines-overdue";
+    public const string CardsToRenew = "cards-to-renew";
 }
 
 /// <summary>Reminder ids named by what they are about (RFC 9562 version 5): the same fact always gives the same id.</summary>

@@ -7,9 +7,13 @@ namespace BhxhPlatform.Identity.Reminders;
 
 public static class DeliverReminderHandler
 {
-    /// <summary>The active accounts the audience names: those of its unit holding its role (for its organisation, when it names one).</summary>
+    /// <summary>
+    /// The active accounts the audience names: those of its unit holding its role (for its organisation, when it names
+    /// one), narrowed to the one account of its user name when it names one.
+    /// </summary>
     public static IEnumerable<Account> Recipients(IEnumerable<Account> accounts, ReminderAudience audience) =>
         accounts.Where(a => a.Status == AccountStatus.Active
+            && (audience.UserName is null || string.Equals(a.UserName, audience.UserName, StringComparison.Ordinal))
             && a.Grants.Any(g => g.Role == audience.Role && (audience.OrganisationId is null || g.OrganisationId == audience.OrganisationId)));
 
     /// <summary>

@@ -30,8 +30,9 @@ public sealed record ImportReport(int Imported, int Duplicates, int Rejected, IR
 /// <summary>
 /// Import an enrolment list from a collection-service organisation: CSV (UTF-8), sent as
 /// <c>text/csv</c> or as the file of a <c>multipart/form-data</c> form, with a header row of
-/// <c>rowId,scheme,count,prospectId,enrolledOn,activityId,sponsorId</c> (only <c>scheme</c> and
-/// <c>enrolledOn</c> are required). Idempotent by row: each row's enrolment id is derived from the
+/// <c>rowId,scheme,count,prospectId,enrolledOn,activityId,sponsorId,coverageEndsOn</c> (only <c>scheme</c> and
+/// <c>enrolledOn</c> are required; <c>coverageEndsOn</c> is a card's last valid day, and the organisation's collection
+/// agents are reminded to renew the cards 30 days before). Idempotent by row: each row's enrolment id is derived from the
 /// district, the organisation and the row id (or, without one, a hash of the row's content), so
 /// importing the same file twice records nothing twice. At most 1 MiB (a larger body is a 413 problem) and 5000 rows.
 /// </summary>
@@ -46,27 +47,37 @@ public static class ImportEnrolmentsEndpoint
 
     private static readonly string[] RequiredColumns = ["scheme", "enrolledOn"];
 
-    private static readonly string[] Columns = ["rowId", "scheme", "count", "prospectId", "enrolledOn", "activityId", "sponsorId"];
+    private static readonly string[] Columns = ["rowId", "scheme", "count", "prospectId", "enrolledOn", "activityId", "sponsorId", "coverageEndsOn"];
 
     [WolverinePost("/api/units/{unit}/enrolment-imports")]
     [Tags("Enrolments")]
-    public static async Task<(IResult, Announce)> Post(
+    public static async Task<(IResult, Announce, OutgoingMessages)> Post(
+        string unit, Guid? organisationId, HttpContext context, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        var (result, messages, recorded) = await ImportAsync(unit, organisationId, context, session, clock, cancellation);
+        var renewals = new OutgoingMessages();
+        CardRenewals.Schedule(renewals, recorded, CardRenewals.AudienceOf(unit, context, organisationId), clock.GetUtcNow());
+        return (result, messages, renewals);
+    }
+
+    private static async Task<(IResult, Announce, List<EnrolmentRecorded>)> ImportAsync(
         string unit, Guid? organisationId, HttpContext context, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
         var messages = new Announce();
+        var stored = new List<EnrolmentRecorded>();
         var orgId = organisationId ?? Guid.Empty;
         var organisation = orgId == Guid.Empty ? null : await session.LoadAsync<KnownPartner>(orgId, cancellation);
         if (organisation is not { IsCollectionServiceOrganisation: true })
         {
             return (Problem(new Check().Add("organisationId", "not-a-collection-organisation",
-                "Cần mã một tổ chức dịch vụ thu đã đăng ký (organisationId).", "A registered collection-service organisation id (organisationId) is required.")), messages);
+                "Cần mã một tổ chức dịch vụ thu đã đăng ký (organisationId).", "A registered collection-service organisation id (organisationId) is required.")), messages, stored);
         }
 
         var text = await ReadCsvAsync(context.Request, cancellation);
         if (text is null)
         {
             return (Problem(new Check().Add("file", "not-csv",
-                "Gửi tệp CSV (UTF-8, tối đa 1 MiB, 5000 dòng) dạng text/csv hoặc multipart/form-data.", "Send a CSV file (UTF-8, at most 1 MiB and 5000 rows) as text/csv or multipart/form-data.")), messages);
+                "Gửi tệp CSV (UTF-8, tối đa 1 MiB, 5000 dòng) dạng text/csv hoặc multipart/form-data.", "Send a CSV file (UTF-8, at most 1 MiB and 5000 rows) as text/csv or multipart/form-data.")), messages, stored);
         }
 
         List<(int Line, string[] Fields, Dictionary<string, string?> Values)> rows;
@@ -76,16 +87,16 @@ public static class ImportEnrolmentsEndpoint
         }
         catch (CsvFormatException)
         {
-            return (Problem(new Check().Add("file", "malformed-csv", "Tệp CSV sai cấu trúc.", "The CSV file is malformed.")), messages);
+            return (Problem(new Check().Add("file", "malformed-csv", "Tệp CSV sai cấu trúc.", "The CSV file is malformed.")), messages, stored);
         }
         catch (InvalidDataException missing)
         {
-            return (Problem(new Check().Add("file", "missing-columns", $"Thiếu cột bắt buộc: {missing.Message}.", $"Required columns are missing: {missing.Message}.")), messages);
+            return (Problem(new Check().Add("file", "missing-columns", $"Thiếu cột bắt buộc: {missing.Message}.", $"Required columns are missing: {missing.Message}.")), messages, stored);
         }
 
         if (rows.Count is 0 or > MaxRows)
         {
-            return (Problem(new Check().Add("file", "row-count", $"Tệp phải có từ 1 đến {MaxRows} dòng dữ liệu.", $"The file must have 1 to {MaxRows} data rows.")), messages);
+            return (Problem(new Check().Add("file", "row-count", $"Tệp phải có từ 1 đến {MaxRows} dòng dữ liệu.", $"The file must have 1 to {MaxRows} data rows.")), messages, stored);
         }
 
         var parsed = rows.Select(r => ParseRow(r.Line, r.Fields, r.Values, orgId)).ToList();
@@ -121,6 +132,7 @@ public static class ImportEnrolmentsEndpoint
             var recorded = EnrolmentRules.Recorded(id, row.Command!, references, row.RowKey);
             session.Events.StartStream<Enrolment>(id, recorded);
             messages.Add(Enrolment.Announce(recorded));
+            stored.Add(recorded);
             report.Add(new ImportedRow(row.Line, row.RowKey, ImportRowStatus.Imported, id, []));
         }
 
@@ -128,7 +140,7 @@ public static class ImportEnrolmentsEndpoint
             report.Count(r => r.Status == ImportRowStatus.Imported),
             report.Count(r => r.Status == ImportRowStatus.Duplicate),
             report.Count(r => r.Status == ImportRowStatus.Rejected),
-            report)), messages);
+            report)), messages, stored);
     }
 
     private static IResult Problem(Check check) => Results.Problem(check.ToProblem());
@@ -252,8 +264,21 @@ public static class ImportEnrolmentsEndpoint
         var prospectId = Id(values["prospectId"], "prospectId", check);
         var activityId = Id(values["activityId"], "activityId", check);
         var sponsorId = Id(values["sponsorId"], "sponsorId", check);
+        DateOnly? coverageEndsOn = null;
+        if (!string.IsNullOrWhiteSpace(values["coverageEndsOn"]))
+        {
+            if (DateOnly.TryParseExact(values["coverageEndsOn"], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var ends))
+            {
+                coverageEndsOn = ends;
+            }
+            else
+            {
+                check.Add("coverageEndsOn", "not-a-date", "Hạn thẻ phải có dạng yyyy-MM-dd.", "The card's end date must be yyyy-MM-dd.");
+            }
+        }
+
         var command = check.IsValid
-            ? new RecordEnrolment(scheme, enrolledOn, count, prospectId, activityId, organisationId, sponsorId)
+            ? new RecordEnrolment(scheme, enrolledOn, count, prospectId, activityId, organisationId, sponsorId, CoverageEndsOn: coverageEndsOn)
             : null;
         return new ParsedRow(line, rowKey, command, check);
     }

@@ -15,7 +15,8 @@ namespace BhxhPlatform.Outreach.Enrolments;
 
 /// <summary>
 /// Record people who enrolled: either one person (<see cref="ProspectId"/>) or a count. The
-/// sponsor is required for sponsored cards and books.
+/// sponsor is required for sponsored cards and books. A health-insurance card names the last day it is valid
+/// (<see cref="CoverageEndsOn"/>), so that it is renewed in time.
 /// </summary>
 public sealed record RecordEnrolment(
     EnrolmentScheme? Scheme,
@@ -25,7 +26,8 @@ public sealed record RecordEnrolment(
     Guid? ActivityId = null,
     Guid? CollectionOrganisationId = null,
     Guid? SponsorId = null,
-    Guid? CommandId = null);
+    Guid? CommandId = null,
+    DateOnly? CoverageEndsOn = null);
 
 /// <summary>
 /// An enrolment named by a command id (the body's <c>commandId</c> or the <c>X-Command-Id</c>
@@ -58,7 +60,8 @@ public sealed record EnrolmentCommand(Guid? Id, EnrolmentRecorded? StoredBefore,
         stored.Count == (command.ProspectId is null ? command.Count : 1) &&
         stored.ActivityId == command.ActivityId &&
         stored.CollectionOrganisationId == command.CollectionOrganisationId &&
-        stored.SponsorId == command.SponsorId;
+        stored.SponsorId == command.SponsorId &&
+        stored.CoverageEndsOn == command.CoverageEndsOn;
 }
 
 /// <summary>What an enrolment refers to, loaded once so that the rules stay pure.</summary>
@@ -82,6 +85,9 @@ public sealed record EnrolmentReferences(
 public static class EnrolmentRules
 {
     public const int MaxCount = 100_000;
+
+    /// <summary>The longest a card bought at once may run, from the day of enrolment (12 months paid, started up to 6 months ahead).</summary>
+    public const int MaxCoverageMonths = 18;
 
     public static Check Enrolment(this Check check, RecordEnrolment command, DateOnly today, EnrolmentReferences references, string prefix = "")
     {
@@ -126,6 +132,17 @@ public static class EnrolmentRules
                 "Thẻ, sổ được tài trợ phải ghi nhà tài trợ.", "A sponsored card or book needs its sponsor.");
         }
 
+        if (command.CoverageEndsOn is { } ends)
+        {
+            check
+                .That(command.Scheme is null || Enrolments.Enrolment.IsCard(command.Scheme.Value), prefix + "coverageEndsOn", "not-a-card",
+                    "Chỉ thẻ BHYT mới có hạn thẻ; BHXH tự nguyện không ghi hạn thẻ.", "Only a health-insurance card has an end date; voluntary social insurance has none.")
+                .That(ends > command.EnrolledOn, prefix + "coverageEndsOn", "before-enrolment",
+                    "Hạn thẻ phải sau ngày tham gia.", "The card must end after the day of enrolment.")
+                .That(ends <= command.EnrolledOn.AddMonths(MaxCoverageMonths), prefix + "coverageEndsOn", "too-long",
+                    $"Hạn thẻ không quá {MaxCoverageMonths} tháng kể từ ngày tham gia.", $"A card runs at most {MaxCoverageMonths} months from the day of enrolment.");
+        }
+
         if (command.SponsorId is { } sponsorId)
         {
             check.That(references.Partners.ContainsKey(sponsorId), prefix + "sponsorId", "unknown-sponsor",
@@ -149,7 +166,8 @@ public static class EnrolmentRules
             activity?.Details.PlanLineCode,
             command.CollectionOrganisationId,
             command.SponsorId,
-            importRowKey);
+            importRowKey,
+            command.CoverageEndsOn);
     }
 }
 
@@ -182,19 +200,22 @@ public static class RecordEnrolmentEndpoint
 
     [WolverinePost("/api/units/{unit}/enrolments")]
     [Tags("Enrolments")]
-    public static (CreationResponse<Guid>, Announce) Post(
-        RecordEnrolment command, EnrolmentReferences references, EnrolmentCommand named, string unit, IDocumentSession session)
+    public static (CreationResponse<Guid>, Announce, OutgoingMessages) Post(
+        RecordEnrolment command, EnrolmentReferences references, EnrolmentCommand named, string unit, IDocumentSession session, HttpContext context,
+        TimeProvider clock)
     {
         var id = named.Id ?? Guid.CreateVersion7();
         var response = new CreationResponse<Guid>($"/api/units/{unit}/enrolments/{id}", id);
+        var renewals = new OutgoingMessages();
         if (named.StoredBefore is not null)
         {
-            return (response, Announce.Nothing);
+            return (response, Announce.Nothing, renewals);
         }
 
         var recorded = EnrolmentRules.Recorded(id, command, references, importRowKey: null);
         session.Events.StartStream<Enrolment>(id, recorded);
-        return (response, new Announce(Enrolment.Announce(recorded)));
+        CardRenewals.Schedule(renewals, [recorded], CardRenewals.AudienceOf(unit, context, recorded.CollectionOrganisationId), clock.GetUtcNow());
+        return (response, new Announce(Enrolment.Announce(recorded)), renewals);
     }
 }
 

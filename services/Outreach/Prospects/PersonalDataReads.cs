@@ -31,6 +31,12 @@ public static class PersonalDataPurposes
 
     /// <summary>The unit's (or organisation's) list of prospects, to work through the pipeline.</summary>
     public const string ListWork = "prospect-list-work";
+
+    /// <summary>The cards due for renewal, to call the people who hold them.</summary>
+    public const string CardRenewalWork = "card-renewal-work";
+
+    /// <summary>The follow-ups due, to contact the people again.</summary>
+    public const string FollowUpWork = "prospect-follow-up-work";
 }
 
 public static class PersonalDataReadLog

@@ -82,6 +82,15 @@ public sealed record ProspectHandedOff(Guid ProspectId, Guid HandOffBatchId, Gui
 public sealed record ProspectOutcomeReported(Guid ProspectId, Guid HandOffBatchId, ProspectOutcome Outcome, DateOnly ReportedOn);
 
 /// <summary>
+/// Someone is to contact the prospect again on <paramref name="NextContactOn"/>: <paramref name="Assignee"/>, an account's
+/// user name (an officer of the unit or a collection agent). A new one replaces the last.
+/// </summary>
+public sealed record ProspectFollowUpScheduled(Guid ProspectId, DateOnly NextContactOn, string Assignee);
+
+/// <summary>No further contact is planned (the follow-up was done, or is no longer needed).</summary>
+public sealed record ProspectFollowUpCleared(Guid ProspectId);
+
+/// <summary>
 /// The prospect's personal data was erased: their key was destroyed, so the sealed values in
 /// earlier events can no longer be opened. Carries no personal data; the events are untouched.
 /// </summary>
@@ -105,7 +114,9 @@ public sealed record Prospect(
     Guid? HandOffBatchId,
     Guid? CollectionOrganisationId,
     long Version,
-    DateTimeOffset? ErasedAt = null)
+    DateTimeOffset? ErasedAt = null,
+    DateOnly? NextContactOn = null,
+    string? FollowUpAssignee = null)
 {
     public static Prospect Create(ProspectRecorded e) => new(
         e.ProspectId, e.FullName, e.Contact, e.CitizenId, e.Scheme, e.ActivityId, e.CommuneId, e.ConsentMethod, e.ConsentRecordedAt,
@@ -120,6 +131,13 @@ public sealed record Prospect(
     };
 
     public Prospect Apply(ProspectOutcomeReported e) => this with { Status = ToStatus(e.Outcome), Version = Version + 1 };
+
+    public Prospect Apply(ProspectFollowUpScheduled e) => this with { NextContactOn = e.NextContactOn, FollowUpAssignee = e.Assignee, Version = Version + 1 };
+
+    public Prospect Apply(ProspectFollowUpCleared e) => this with { NextContactOn = null, FollowUpAssignee = null, Version = Version + 1 };
+
+    /// <summary>Whether the prospect is still being persuaded, so that a follow-up means something.</summary>
+    public bool IsOpen => ErasedAt is null && Status is ProspectStatus.Contacted or ProspectStatus.HandedOff;
 
     /// <summary>Status, scheme, activity and organisation stay, so counts and conversion do not change.</summary>
     public Prospect Apply(ProspectErased e) => this with

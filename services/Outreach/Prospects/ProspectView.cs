@@ -22,7 +22,9 @@ public sealed record ProspectView(
     Guid? HandOffBatchId,
     Guid? CollectionOrganisationId,
     long Version,
-    DateTimeOffset? ErasedAt);
+    DateTimeOffset? ErasedAt,
+    DateOnly? NextContactOn = null,
+    string? FollowUpAssignee = null);
 
 /// <summary>Sealing and opening a prospect's personal fields; the purposes bind each ciphertext to its field.</summary>
 public static class ProspectPersonalData
@@ -61,7 +63,9 @@ public static class ProspectPersonalData
             p.HandOffBatchId,
             p.CollectionOrganisationId,
             p.Version,
-            p.ErasedAt);
+            p.ErasedAt,
+            p.NextContactOn,
+            p.FollowUpAssignee);
     }
 
     /// <summary>Opens many prospects, loading their keys in one query.</summary>

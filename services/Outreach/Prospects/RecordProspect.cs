@@ -1,13 +1,17 @@
 using BhxhPlatform.Outreach.Activities;
 using BhxhPlatform.Outreach.Common;
 using BhxhPlatform.ServiceDefaults.Problems;
+using BhxhPlatform.ServiceDefaults.Security;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace BhxhPlatform.Outreach.Prospects;
 
-/// <summary>Record a person met who is not insured, with their consent and how to reach them.</summary>
+/// <summary>
+/// Record a person met who is not insured, with their consent and how to reach them, and (optionally) the day to
+/// contact them again (<see cref="NextContactOn"/>, by the one who records them).
+/// </summary>
 public sealed record RecordProspect(
     string FullName,
     bool ConsentGiven,
@@ -20,7 +24,8 @@ public sealed record RecordProspect(
     string? Email = null,
     string? CitizenId = null,
     Guid? ActivityId = null,
-    string? CommuneId = null);
+    string? CommuneId = null,
+    DateOnly? NextContactOn = null);
 
 public static class RecordProspectEndpoint
 {
@@ -41,7 +46,8 @@ public static class RecordProspectEndpoint
                     || !string.IsNullOrWhiteSpace(command.Zalo) || !string.IsNullOrWhiteSpace(command.Email),
                 "phone", "no-contact", "Cần ít nhất một cách liên hệ: địa chỉ, điện thoại, Zalo hoặc email.",
                 "At least one way to reach the person is needed: address, phone, Zalo or email.")
-            .That(command.ActivityId != Guid.Empty, "activityId", "required", "Mã hoạt động không hợp lệ.", "The activity id is not valid.");
+            .That(command.ActivityId != Guid.Empty, "activityId", "required", "Mã hoạt động không hợp lệ.", "The activity id is not valid.")
+            .FollowUp(command.NextContactOn, null, Formats.LocalDay(now));
 
         if (!string.IsNullOrWhiteSpace(command.Phone))
         {
@@ -99,7 +105,8 @@ public static class RecordProspectEndpoint
     [WolverinePost("/api/units/{unit}/prospects")]
     [Tags("Prospects")]
     public static async Task<CreationResponse<Guid>> Post(
-        RecordProspect command, string unit, IDocumentSession session, PersonalDataProtector protector, TimeProvider clock, CancellationToken cancellation)
+        RecordProspect command, string unit, IDocumentSession session, PersonalDataProtector protector, TimeProvider clock, HttpContext context,
+        CancellationToken cancellation)
     {
         var id = Guid.CreateVersion7();
         static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
@@ -131,16 +138,25 @@ public static class RecordProspectEndpoint
         var personKey = protector.NewPersonKey(id, clock.GetUtcNow());
         session.Store(personKey);
         var (fullName, sealedContact, citizenId) = ProspectPersonalData.Seal(protector, personKey, command.FullName.Trim(), contact, Clean(command.CitizenId));
-        session.Events.StartStream<Prospect>(id, new ProspectRecorded(
-            id,
-            fullName,
-            sealedContact,
-            citizenId,
-            command.TargetScheme!.Value,
-            command.ActivityId,
-            Clean(command.CommuneId),
-            command.ConsentMethod!.Value,
-            command.ConsentRecordedAt));
+        List<object> events =
+        [
+            new ProspectRecorded(
+                id,
+                fullName,
+                sealedContact,
+                citizenId,
+                command.TargetScheme!.Value,
+                command.ActivityId,
+                Clean(command.CommuneId),
+                command.ConsentMethod!.Value,
+                command.ConsentRecordedAt),
+        ];
+        if (command.NextContactOn is { } next)
+        {
+            events.Add(new ProspectFollowUpScheduled(id, next, context.User.FindFirst(PlatformClaims.UserName)?.Value ?? ""));
+        }
+
+        session.Events.StartStream<Prospect>(id, [.. events]);
 
         return new CreationResponse<Guid>($"/api/units/{unit}/prospects/{id}", id);
     }
