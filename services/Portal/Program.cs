@@ -2,6 +2,7 @@ using BhxhPlatform.Portal;
 using BhxhPlatform.Portal.Components;
 using BhxhPlatform.Portal.Components.Pages.Audit;
 using BhxhPlatform.Portal.Components.Pages.Reports;
+using BhxhPlatform.Portal.Components.Pages.Worklists;
 using BhxhPlatform.Portal.Localization;
 using BhxhPlatform.Portal.ServiceClients;
 using BhxhPlatform.Portal.SignIn;
@@ -30,6 +31,7 @@ app.MapSignInEndpoints();
 app.MapLanguageSwitch();
 app.MapAuditExport();
 app.MapResultsReportDownload();
+app.MapWorklistDownload();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization();
 
 await app.RunAsync();

@@ -123,7 +123,9 @@ public sealed record ProspectView(
     Guid? HandOffBatchId,
     Guid? CollectionOrganisationId,
     long Version,
-    DateTimeOffset? ErasedAt);
+    DateTimeOffset? ErasedAt,
+    DateOnly? NextContactOn = null,
+    string? FollowUpAssignee = null);
 
 public sealed record RecordProspectRequest(
     string FullName,
@@ -137,7 +139,8 @@ public sealed record RecordProspectRequest(
     string? Email,
     string? CitizenId,
     Guid? ActivityId,
-    string? CommuneId);
+    string? CommuneId,
+    DateOnly? NextContactOn = null);
 
 public sealed record OrganisationConversionView(
     Guid OrganisationId, string? OrganisationName, int HandedOff, int Pending, int Enrolled, int Declined, int Unreachable, double ConversionRate);
@@ -154,8 +157,10 @@ public sealed record HandOffRequest(Guid CollectionOrganisationId, IReadOnlyList
 
 public sealed record ReportedOutcomeRequest(Guid ProspectId, ProspectOutcome? Outcome);
 
+/// <param name="CoverageEndsOn">A health-insurance card's last valid day: whoever enrolled is reminded 30 days before.</param>
 public sealed record RecordEnrolmentRequest(
-    EnrolmentScheme? Scheme, DateOnly EnrolledOn, int? Count, Guid? ProspectId, Guid? ActivityId, Guid? CollectionOrganisationId, Guid? SponsorId);
+    EnrolmentScheme? Scheme, DateOnly EnrolledOn, int? Count, Guid? ProspectId, Guid? ActivityId, Guid? CollectionOrganisationId, Guid? SponsorId,
+    DateOnly? CoverageEndsOn = null);
 
 public sealed record ImportedRowView(int Line, string RowKey, ImportRowStatus Status, Guid? EnrolmentId, IReadOnlyList<FieldError> Errors);
 

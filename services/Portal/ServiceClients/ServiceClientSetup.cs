@@ -20,6 +20,12 @@ public static class ServiceClientSetup
         }
 
         services.AddTransient<AuditClient>();
+        foreach (var service in WorklistsClient.Lists.Values.Select(l => l.Service).Distinct())
+        {
+            services.AddHttpClient(WorklistsClient.ClientPrefix + service, http => http.BaseAddress = new Uri($"http://{service}")).AddHttpMessageHandler<AccessTokenHandler>();
+        }
+
+        services.AddTransient<WorklistsClient>();
         return services;
     }
 }
