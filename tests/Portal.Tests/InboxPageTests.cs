@@ -33,10 +33,10 @@ public sealed class InboxPageTests : IDisposable
         new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 20, 2, 1, 0, TimeSpan.Zero),
         new DateTimeOffset(2026, 11, 21, 1, 0, 0, TimeSpan.Zero));
 
-    private IRenderedComponent<InboxPage> Render(InboxView inbox)
+    private IRenderedComponent<InboxPage> Render(InboxView inbox, IReadOnlyList<SunkMailView>? mail = null)
     {
         _context.Services.AddLocalization();
-        _context.Services.AddSingleton(new IdentityClient(new HttpClient(new Answer(inbox)) { BaseAddress = new Uri("http://identity") }));
+        _context.Services.AddSingleton(new IdentityClient(new HttpClient(new Answer(inbox, mail)) { BaseAddress = new Uri("http://identity") }));
         var http = new DefaultHttpContext
         {
             User = new ClaimsPrincipal(new ClaimsIdentity(
@@ -88,14 +88,46 @@ public sealed class InboxPageTests : IDisposable
         page.WaitForAssertion(() => page.Find("[data-testid=empty]").TextContent.ShouldBe("Chưa có nhắc việc nào."));
     }
 
-    private sealed class Answer(InboxView inbox) : HttpMessageHandler
+    [Fact]
+    public void Where_the_development_mail_sink_runs_the_mails_it_kept_for_the_person_are_shown_and_elsewhere_nothing()
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            Task.FromResult(request.RequestUri!.AbsolutePath == "/api/units/bien-hoa/inbox"
-                ? new HttpResponseMessage(HttpStatusCode.OK)
-                {
-                    Content = new StringContent(JsonSerializer.Serialize(inbox, JsonSerializerOptions.Web), Encoding.UTF8, "application/json"),
-                }
-                : new HttpResponseMessage(HttpStatusCode.NotFound));
+        using var culture = Culture.Vietnamese();
+        var page = Render(new InboxView([Unread], 1),
+            [new SunkMailView("1.eml", new DateTimeOffset(2026, 12, 1, 17, 31, 0, TimeSpan.Zero), "BHXH <nhac-viec@demo.bhxh.local>", "officer@demo.bhxh.local",
+                "Thỏa thuận “Tuyên truyền BHXH tự nguyện” hết hạn ngày 31/12/2026", "Xin gia hạn, sửa đổi hoặc để thỏa thuận kết thúc.\nhttps://portal/agreements/1")]);
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid=mail]").Count.ShouldBe(1));
+        var mail = page.Find("[data-testid=mail]");
+        mail.TextContent.ShouldContain("Thỏa thuận “Tuyên truyền BHXH tự nguyện” hết hạn ngày 31/12/2026");
+        mail.TextContent.ShouldContain("02/12/2026 00:31");
+        mail.TextContent.ShouldContain("tới officer@demo.bhxh.local");
+        mail.QuerySelector("pre")!.TextContent.ShouldContain("https://portal/agreements/1");
+
+        using var other = new BunitContext();
+        other.Services.AddLocalization();
+        other.Services.AddSingleton(new IdentityClient(new HttpClient(new Answer(new InboxView([Unread], 1), null)) { BaseAddress = new Uri("http://identity") }));
+        var http = new DefaultHttpContext
+        {
+            User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(PortalUser.UnitClaim, "bien-hoa"), new Claim(PortalUser.RoleClaim, PortalUser.DistrictOfficer)], "test")),
+        };
+        var without = other.Render<InboxPage>(p => p.AddCascadingValue(http));
+        without.WaitForAssertion(() => without.FindAll("[data-testid=reminder]").Count.ShouldBe(1));
+        without.FindAll("[data-testid=sunk-mail]").ShouldBeEmpty();
+    }
+
+    private sealed class Answer(InboxView inbox, IReadOnlyList<SunkMailView>? mail) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            object? body = request.RequestUri!.AbsolutePath switch
+            {
+                "/api/units/bien-hoa/inbox" => inbox,
+                "/api/units/bien-hoa/mail-sink" => mail,
+                _ => null,
+            };
+            return Task.FromResult(body is null
+                ? new HttpResponseMessage(HttpStatusCode.NotFound)
+                : new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(JsonSerializer.Serialize(body, JsonSerializerOptions.Web), Encoding.UTF8, "application/json") });
+        }
     }
 }

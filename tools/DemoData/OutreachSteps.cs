@@ -85,6 +85,8 @@ public sealed partial class DemoLoader
                 Zalo = i % 2 == 0 ? phone : null,
                 ActivityId = activity.GetProperty("id").GetGuid(),
                 CommuneId = commune.Id,
+                // Every other person is to be called back within the week: the officer's follow-up list has people on it.
+                NextContactOn = i % 2 == 1 ? Today.AddDays(i % 7) : (DateOnly?)null,
             };
             var answer = await api.TryPostAsync(unit.Actor, Outreach, $"/api/units/{unit.Id}/prospects", prospect, cancellation);
             ids.Add(answer.Succeeded ? answer.Id
@@ -130,6 +132,16 @@ public sealed partial class DemoLoader
         }
     }
 
+    /// <summary>
+    /// A card bought for a paid period: the first few end within the month (the renewal list has cards on it), the rest
+    /// later; never before the day after enrolment.
+    /// </summary>
+    private DateOnly CardEnd(DateOnly enrolledOn, Random random)
+    {
+        var end = Today.AddDays(3 + random.Next(45));
+        return end > enrolledOn ? end : enrolledOn.AddMonths(3);
+    }
+
     /// <summary>An enrolment list as the post office (the collection-service organisation) sends it; Outreach records each row id once.</summary>
     private async Task ImportEnrolmentsAsync(DemoUnit unit, CancellationToken cancellation)
     {
@@ -138,13 +150,13 @@ public sealed partial class DemoLoader
         var random = new Random(DemoNames.Seed(unit.Id, "enrolments"));
         var (from, _) = ActivitySchedule.Window(Now);
         var days = Math.Max(1, Today.DayNumber - DateOnly.FromDateTime(from.DateTime).DayNumber);
-        var csv = new StringBuilder("rowId,scheme,count,prospectId,enrolledOn,activityId,sponsorId\n");
+        var csv = new StringBuilder("rowId,scheme,count,prospectId,enrolledOn,activityId,sponsorId,coverageEndsOn\n");
         var schemes = new[] { "VoluntarySocialInsurance", "HouseholdHealthInsurance", "StudentHealthInsurance" };
         for (var i = 0; i < 9; i++)
         {
             var on = Today.AddDays(-random.Next(days));
             csv.Append(System.Globalization.CultureInfo.InvariantCulture,
-                $"demo-{unit.Id}-{i + 1:D2},{schemes[i % schemes.Length]},{1 + random.Next(12)},,{Day(on)},{(i % 2 == 0 ? conference : visit)},\n");
+                $"demo-{unit.Id}-{i + 1:D2},{schemes[i % schemes.Length]},{1 + random.Next(12)},,{Day(on)},{(i % 2 == 0 ? conference : visit)},,{(i % 3 == 0 ? string.Empty : Day(CardEnd(on, random)))}\n");
         }
 
         await api.PostCsvAsync(unit.Actor, Outreach, $"/api/units/{unit.Id}/enrolment-imports?organisationId={unit.Partners[CollectionOrganisation]}", csv.ToString(), cancellation);

@@ -25,6 +25,7 @@ public static class Configuration
 
         // Development: mail goes to the sink on this machine, which keeps it as files (the AppHost names the folder).
         var sink = builder.Configuration.GetSection(MailSinkSettings.Section).Get<MailSinkSettings>();
+        string? sinkFolder = null;
         if (builder.Environment.IsDevelopment() && !string.IsNullOrWhiteSpace(sink?.Folder) && !settings.Enabled)
         {
             sink.Port = sink.Port > 0 ? sink.Port : DevelopmentMailSink.FreePort();
@@ -32,7 +33,10 @@ public static class Configuration
             settings.Port = sink.Port;
             settings.Security = MailKit.Security.SecureSocketOptions.None;
             builder.Services.AddSingleton(sink).AddHostedService<DevelopmentMailSink>();
+            sinkFolder = sink.Folder;
         }
+
+        builder.Services.AddSingleton(new SunkMail(sinkFolder));
 
         builder.Services.AddSingleton(settings).AddSingleton<ReminderMailer>();
         return builder;

@@ -10,6 +10,10 @@ public sealed class IdentityClient(HttpClient http)
     public async Task<InboxView> InboxAsync(string unit, bool unreadOnly = false, CancellationToken cancellation = default) =>
         await http.GetAsync<InboxView>(Service, InboxPath(unit) + (unreadOnly ? "?unreadOnly=true" : string.Empty), cancellation) ?? new InboxView([], 0);
 
+    /// <summary>Development only: the mails the identity service's mail sink kept for the person; null where no sink runs.</summary>
+    public async Task<IReadOnlyList<SunkMailView>?> SunkMailAsync(string unit, CancellationToken cancellation = default) =>
+        await http.GetAsync<List<SunkMailView>>(Service, $"/api/units/{Uri.EscapeDataString(unit)}/mail-sink", cancellation);
+
     public Task<ServiceResult<object>> MarkReadAsync(string unit, Guid id, CancellationToken cancellation = default) =>
         http.PostAsync<object>(Service, $"{InboxPath(unit)}/{id}/read", new { }, cancellation);
 }
@@ -25,3 +29,6 @@ public sealed record BilingualTextView(string Vi, string En)
 public sealed record ReminderView(
     Guid Id, Guid ReminderId, string Kind, BilingualTextView Subject, BilingualTextView Body, string PortalPath, DateOnly? DueOn,
     DateTimeOffset ReceivedAt, DateTimeOffset? MailedAt, DateTimeOffset? ReadAt);
+
+/// <summary>A mail as the Development mail sink kept it.</summary>
+public sealed record SunkMailView(string File, DateTimeOffset Date, string From, string To, string Subject, string Text);
