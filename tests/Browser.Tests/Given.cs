@@ -169,12 +169,12 @@ public sealed class Given(StackFixture stack)
     /// An account opened by the province administrator through the identity service's account API (password
     /// <see cref="StackFixture.Password"/>, no change required); nothing is done when the user name exists.
     /// </summary>
-    public async Task AccountAsync(string unit, string userName, string displayName, string role, Guid? organisation = null)
+    public async Task AccountAsync(string unit, string userName, string displayName, string role, Guid? organisation = null, bool withEmail = false)
     {
         using var identity = await stack.ApiAsync(ServiceNames.Identity, ProvinceAdmin);
         using var response = await identity.PostAsJsonAsync(new Uri($"/api/units/{unit}/accounts", UriKind.Relative), new
         {
-            userName, displayName, initialPassword = StackFixture.Password, mustChangePassword = false,
+            userName, displayName, email = withEmail ? $"{userName}@demo.bhxh.local" : null, initialPassword = StackFixture.Password, mustChangePassword = false,
             grants = new[] { new { role, organisationId = organisation, reason = "Tài khoản cho kiểm thử trên trình duyệt" } },
         });
         var body = await response.Content.ReadAsStringAsync();

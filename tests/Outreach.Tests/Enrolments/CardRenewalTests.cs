@@ -7,6 +7,7 @@ using BhxhPlatform.ServiceDefaults.Spreadsheets;
 using BhxhPlatform.TestSupport;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
 using Marten;
 using Wolverine.Http;
 using Wolverine.Tracking;
@@ -109,6 +110,7 @@ public sealed class CardRenewalTests(OutreachFixture fixture) : IAsyncLifetime
 
         using var stream = new MemoryStream(await result.ReadBytesAsync());
         using var document = SpreadsheetDocument.Open(stream, false);
+        new OpenXmlValidator().Validate(document).Select(e => e.Description).ShouldBeEmpty();
         var workbook = document.WorkbookPart!;
         workbook.Workbook.Sheets!.Elements<Sheet>().Single().Name!.Value.ShouldBe("Thẻ cần gia hạn");
         var rows = workbook.WorksheetParts.Single().Worksheet.Descendants<Row>().ToList();

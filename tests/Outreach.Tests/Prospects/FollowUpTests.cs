@@ -7,6 +7,7 @@ using BhxhPlatform.ServiceDefaults.Spreadsheets;
 using BhxhPlatform.TestSupport;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
 using Marten;
 using static BhxhPlatform.Outreach.Tests.Samples;
 using Prospect = BhxhPlatform.Outreach.Prospects.Prospect;
@@ -159,6 +160,7 @@ public sealed class FollowUpTests(OutreachFixture fixture) : IAsyncLifetime
 
         using var stream = new MemoryStream(await result.ReadBytesAsync());
         using var document = SpreadsheetDocument.Open(stream, false);
+        new OpenXmlValidator().Validate(document).Select(e => e.Description).ShouldBeEmpty();
         var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().ToList();
         string Text(Cell c) => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "";
         var header = rows.FindIndex(r => r.Elements<Cell>().Any(c => Text(c) == "Ngày hẹn liên hệ"));
