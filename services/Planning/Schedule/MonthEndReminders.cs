@@ -19,11 +19,9 @@ public sealed record MonthEndReminderSchedule(string Id, DateTimeOffset At);
 
 public static class MonthEndReminders
 {
-    public static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
-
     /// <summary>When a month's reminder goes out: 07:00 in Vietnam on the first day of the next month.</summary>
     public static DateTimeOffset DueAt(int year, int month) =>
-        new(new DateOnly(year, month, 1).AddMonths(1).ToDateTime(new TimeOnly(7, 0)), VietnamOffset);
+        VietnamTime.At(new DateOnly(year, month, 1).AddMonths(1), new TimeOnly(7, 0));
 
     public static string ScheduleId(string province, int year, int month) => $"{province}/{year:D4}-{month:D2}";
 
@@ -119,7 +117,7 @@ public sealed partial class MonthEndReminderStartup(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var today = clock.GetUtcNow().ToOffset(MonthEndReminders.VietnamOffset);
+        var today = VietnamTime.Today(clock);
         foreach (var province in offices.Provinces)
         {
             try
