@@ -14,6 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.Services.AddReferenceData();
 builder.Services.AddSingleton<ProgressPlanReader>();
+builder.Services.AddSingleton<ProgressReader>();
 builder.Services.AddOrganisationSeed();
 builder.AddCritterStack(ServiceNames.Planning, marten =>
 {

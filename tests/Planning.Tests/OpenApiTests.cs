@@ -29,5 +29,6 @@ public sealed class OpenApiTests(PlanningFixture fixture)
         tagsByPath["/api/units/{unit}/district-plans/{id}/approve"].ShouldContain("District plans");
         tagsByPath["/api/units/{unit}/rollouts"].ShouldContain("Rollouts");
         tagsByPath["/api/units/{unit}/progress/years/{year}"].ShouldContain("Progress");
+        tagsByPath["/api/units/{unit}/worklists/overdue-lines"].ShouldContain("Worklists");
     }
 }

@@ -22,14 +22,14 @@ public static class GetUnitTreeEndpoint
         .Select(u => new UnitOnDay(u.Id, u.Kind, u.Code, u.NameOn(day), u.ParentOn(day), u.ValidFrom, u.ValidTo,
             u.IsOffice ? [.. tree.CommunesOf(u.Id, day).Select(c => c.Id)] : []))]);
 
-    /// <summary><c>?on=yyyy-MM-dd</c>, today when absent.</summary>
+    /// <summary><c>?on=yyyy-MM-dd</c>, today in Vietnam when absent.</summary>
     [WolverineGet("/api/units/{unit}/organisation")]
     [Tags("Organisation")]
     public static async Task<IResult> Get(string unit, DateOnly? on, IQuerySession session, TimeProvider clock, CancellationToken cancellation) =>
         new Check().Day("on", on, "Ngày (on)", "The day (on)") is { IsValid: false } check
             ? Results.Problem(check.ToProblem())
             : await session.LoadAsync<UnitTree>(UnitTree.IdOf(unit), cancellation) is { } tree
-                ? Results.Ok(On(tree, on ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))
+                ? Results.Ok(On(tree, on ?? VietnamTime.Today(clock)))
                 : Results.Problem(ProblemResults.NotFound("Không có cây đơn vị của tỉnh này.", "This province has no unit tree."));
 }
 

@@ -72,6 +72,30 @@ public static class ExcelReport
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// A workbook of one sheet, as the report's sheets are written: the heading lines in bold, a blank row, the table's
+    /// header row in bold and its rows (no total row). Column widths by <paramref name="widths"/>, one per column.
+    /// </summary>
+    public static byte[] SingleSheet(string title, string creator, string sheet, IReadOnlyList<string> heading, ReportTable table, IReadOnlyList<double> widths)
+    {
+        ArgumentNullException.ThrowIfNull(heading);
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(widths);
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            document.PackageProperties.Title = title;
+            document.PackageProperties.Creator = creator;
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook();
+            workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Stylesheet();
+            Add(workbook, workbook.Workbook.AppendChild(new Sheets()), sheet, [.. heading.Select(h => (IReadOnlyList<ReportCell>)[h])], table,
+                totalRow: false, widths: widths);
+        }
+
+        return stream.ToArray();
+    }
+
     /// <summary>The totals as a table of two columns, what and how many (no total row of its own: every row is one).</summary>
     private static ReportTable Totals(ResultsReport report)
     {
@@ -96,7 +120,8 @@ public static class ExcelReport
     }
 
     private static void Add(
-        WorkbookPart workbook, Sheets sheets, string name, List<IReadOnlyList<ReportCell>> heading, ReportTable table, bool totalRow = true)
+        WorkbookPart workbook, Sheets sheets, string name, List<IReadOnlyList<ReportCell>> heading, ReportTable table, bool totalRow = true,
+        IReadOnlyList<double>? widths = null)
     {
         var part = workbook.AddNewPart<WorksheetPart>();
         var data = new SheetData();
@@ -118,11 +143,12 @@ public static class ExcelReport
             data.Append(Row(++rowIndex, table.Rows[r], Plain, bold: totals && r == table.Rows.Count - 1));
         }
 
-        var widths = new Columns(table.Headers.Select((h, i) => new Column
+        var columns = new Columns(table.Headers.Select((h, i) => new Column
         {
-            Min = (uint)(i + 1), Max = (uint)(i + 1), Width = i == 1 || table.Headers.Count == 2 ? 50 : 16, CustomWidth = true,
+            Min = (uint)(i + 1), Max = (uint)(i + 1), CustomWidth = true,
+            Width = widths is not null && i < widths.Count ? widths[i] : i == 1 || table.Headers.Count == 2 ? 50 : 16,
         }));
-        part.Worksheet = new Worksheet(widths, data);
+        part.Worksheet = new Worksheet(columns, data);
         sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = (uint)(sheets.Count() + 1), Name = name });
     }
 

@@ -26,16 +26,15 @@ public static class GetResultsReportEndpoint
         int year,
         string period,
         string? asOf,
-        UnitTrees trees,
         OrganisationTree organisation,
         PlanCatalogue catalogue,
         TimeProvider clock,
-        ProgressPlanReader plansRead,
+        ProgressReader progress,
         IQuerySession session,
         CancellationToken cancellation)
     {
         var (report, problem) = await ReadAsync(
-            new ReportRequest(unit, year, period, asOf), trees, organisation, catalogue, clock, plansRead, session, cancellation);
+            new ReportRequest(unit, year, period, asOf), organisation, catalogue, clock, progress, session, cancellation);
         return problem ?? Results.Ok(report);
     }
 
@@ -50,18 +49,16 @@ public static class GetResultsReportEndpoint
     /// </summary>
     public static async Task<(ResultsReport? Report, IResult? Problem)> ReadAsync(
         ReportRequest request,
-        UnitTrees trees,
         OrganisationTree organisation,
         PlanCatalogue catalogue,
         TimeProvider clock,
-        ProgressPlanReader plansRead,
+        ProgressReader progress,
         IQuerySession session,
         CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(trees);
         ArgumentNullException.ThrowIfNull(clock);
-        ArgumentNullException.ThrowIfNull(plansRead);
+        ArgumentNullException.ThrowIfNull(progress);
         var check = new Check().Range("year", request.Year, 2020, 2100, "Năm kế hoạch", "Plan year");
         var period = ReportPeriod.Parse(request.Year, request.Period);
         check.That(period is not null, "period", "unknown-period",
@@ -81,18 +78,14 @@ public static class GetResultsReportEndpoint
         }
 
         var end = ResultsReport.EndOf(period!, day);
-        var tree = await trees.HoldingAsync(request.Unit, cancellation);
-        var units = GetProgressEndpoint.UnitsOfReport(tree, request.Unit, request.Year, end);
-        if (tree is null || units is null || ReportIssuer.Of(tree, organisation, request.Unit, end) is not { } issuer)
+        if (await progress.ReadAsync(session, request.Unit, request.Year, end, cancellation) is not { } inputs
+            || ReportIssuer.Of(inputs.Tree, organisation, request.Unit, end) is not { } issuer)
         {
             return (null, Results.Problem(ProblemResults.NotFound("Không có đơn vị này.", "No such unit.")));
         }
 
-        var data = await GetProgressEndpoint.ReportDataAsync(session, units, request.Year, end, cancellation);
-        var plans = await plansRead.PlansAsync(session, data.Plans, cancellation);
         var report = ResultsReport.Build(
-            issuer, period!, day, plans, new ProgressFacts(data.Activities, data.Trainings, data.Agreements, data.Enrolments),
-            catalogue, id => tree.Find(id)?.NameOn(end) ?? id);
+            issuer, period!, day, inputs.Plans, inputs.Facts, catalogue, id => inputs.Tree.Find(id)?.NameOn(end) ?? id);
         return (report, null);
     }
 }
@@ -112,16 +105,15 @@ public static class GetResultsReportDocxEndpoint
         int year,
         string period,
         string? asOf,
-        UnitTrees trees,
         OrganisationTree organisation,
         PlanCatalogue catalogue,
         TimeProvider clock,
-        ProgressPlanReader plansRead,
+        ProgressReader progress,
         IQuerySession session,
         CancellationToken cancellation)
     {
         var (report, problem) = await GetResultsReportEndpoint.ReadAsync(
-            new(unit, year, period, asOf), trees, organisation, catalogue, clock, plansRead, session, cancellation);
+            new(unit, year, period, asOf), organisation, catalogue, clock, progress, session, cancellation);
         return problem ?? Results.File(WordReport.Write(report!), ContentType, report!.FileStem + ".docx");
     }
 }
@@ -138,16 +130,15 @@ public static class GetResultsReportXlsxEndpoint
         int year,
         string period,
         string? asOf,
-        UnitTrees trees,
         OrganisationTree organisation,
         PlanCatalogue catalogue,
         TimeProvider clock,
-        ProgressPlanReader plansRead,
+        ProgressReader progress,
         IQuerySession session,
         CancellationToken cancellation)
     {
         var (report, problem) = await GetResultsReportEndpoint.ReadAsync(
-            new(unit, year, period, asOf), trees, organisation, catalogue, clock, plansRead, session, cancellation);
+            new(unit, year, period, asOf), organisation, catalogue, clock, progress, session, cancellation);
         return problem ?? Results.File(ExcelReport.Write(report!), ContentType, report!.FileStem + ".xlsx");
     }
 }

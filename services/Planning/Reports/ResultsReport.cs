@@ -294,7 +294,7 @@ public sealed record ResultsReport(
         ["", "Tổng cộng", "", Totals.Target, Totals.Achieved, ReportCell.PercentOf(Totals), Totals.ExpectedYear, Totals.AchievedYear, Totals.PeopleReached, Lines.Sum(l => l.UnitsBehind)]]);
 
     /// <summary>Plan line codes in their numeric order: 1.02 before 1.10, 3.1.01 after 2.05.</summary>
-    private sealed class CodeOrder : IComparer<string>
+    internal sealed class CodeOrder : IComparer<string>
     {
         public static readonly CodeOrder Instance = new();
 

@@ -24,8 +24,8 @@ public static class StartRolloutEndpoint
     /// <summary>The most units one rollout may name (the country has about 350 grassroots offices).</summary>
     public const int MaxUnits = 1000;
 
-    /// <summary>The rollout's day: today, by the service's clock.</summary>
-    public static DateOnly DayOf(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    /// <summary>The rollout's day: today in Vietnam, by the service's clock.</summary>
+    public static DateOnly DayOf(TimeProvider clock) => VietnamTime.Today(clock);
 
     public static async Task<ProblemDetails> ValidateAsync(
         StartRollout command, string unit, UnitTrees trees, TimeProvider clock, CancellationToken cancellation)

@@ -19,11 +19,9 @@ public sealed record MonthEndReminderSchedule(string Id, DateTimeOffset At);
 
 public static class MonthEndReminders
 {
-    public static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
-
     /// <summary>When a month's reminder goes out: 07:00 in Vietnam on the first day of the next month.</summary>
     public static DateTimeOffset DueAt(int year, int month) =>
-        new(new DateOnly(year, month, 1).AddMonths(1).ToDateTime(new TimeOnly(7, 0)), VietnamOffset);
+        VietnamTime.At(new DateOnly(year, month, 1).AddMonths(1), new TimeOnly(7, 0));
 
     public static string ScheduleId(string province, int year, int month) => $"{province}/{year:D4}-{month:D2}";
 
@@ -85,21 +83,19 @@ public static class RemindOverdueLinesHandler
     /// overdue lines, and the next month scheduled.
     /// </summary>
     public static async Task<(Announce, ScheduleMonthEndReminders)> Handle(
-        RemindOverdueLines message, UnitTrees trees, OrganisationTree offices, ProgressPlanReader plansRead, IDocumentSession session, CancellationToken cancellation)
+        RemindOverdueLines message, OrganisationTree offices, ProgressReader progress, IDocumentSession session, CancellationToken cancellation)
     {
         var asOf = new DateOnly(message.Year, message.Month, 1).AddMonths(1);
         var next = new ScheduleMonthEndReminders(message.Province, asOf.Year, asOf.Month);
         var announce = new Announce();
-        var units = GetProgressEndpoint.UnitsOfReport(await trees.HoldingAsync(message.Province, cancellation), message.Province, message.Year, asOf.AddDays(-1));
-        if (units is null || units.Count == 0)
+
+        // The units that ran plans up to the month's last day, their figures as of the next day.
+        if (await progress.ReadAsync(session, message.Province, message.Year, asOf, asOf.AddDays(-1), cancellation) is not { } inputs)
         {
             return (announce, next);
         }
 
-        var data = await GetProgressEndpoint.ReportDataAsync(session, units, message.Year, asOf, cancellation);
-        var plans = await plansRead.PlansAsync(session, data.Plans, cancellation);
-        var report = ProgressCalculator.Report(message.Province, message.Year, asOf, plans,
-            new ProgressFacts(data.Activities, data.Trainings, data.Agreements, data.Enrolments));
+        var report = inputs.Report(message.Province, message.Year, asOf);
         foreach (var unit in report.Districts.Where(d => d.OverdueLines > 0 && d.Status is DistrictPlans.DistrictPlanStatus.Approved or DistrictPlans.DistrictPlanStatus.Amending))
         {
             var office = offices.FindDistrict(unit.District)?.Office ?? unit.District;
@@ -119,7 +115,7 @@ public sealed partial class MonthEndReminderStartup(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var today = clock.GetUtcNow().ToOffset(MonthEndReminders.VietnamOffset);
+        var today = VietnamTime.Today(clock);
         foreach (var province in offices.Provinces)
         {
             try

@@ -60,8 +60,8 @@ public sealed class BatchedActivitiesTests(PlanningFixture fixture) : IAsyncLife
         (await LinesAsync()).ShouldBe(await LinesAsync(OtherDistrict));
         await using (var session = fixture.Store.QuerySession(District))
         {
-            var batched = await GetProgressEndpoint.ActivityTalliesAsync(session, [District], 2026, new DateOnly(2026, 12, 31), CancellationToken.None);
-            var oneByOne = await GetProgressEndpoint.ActivityTalliesAsync(session, [OtherDistrict], 2026, new DateOnly(2026, 12, 31), CancellationToken.None);
+            var batched = await ProgressReader.ActivityTalliesAsync(session, [District], 2026, new DateOnly(2026, 12, 31), CancellationToken.None);
+            var oneByOne = await ProgressReader.ActivityTalliesAsync(session, [OtherDistrict], 2026, new DateOnly(2026, 12, 31), CancellationToken.None);
             batched.Count.ShouldBe(4);
             batched.ShouldBe(oneByOne.Select(t => t with { District = District }));
         }

@@ -71,7 +71,7 @@ public sealed class ActivityTallyTests(PlanningFixture fixture) : IAsyncLifetime
         await using var session = fixture.Store.QuerySession(Province);
         var documents = await session.Query<LoggedActivity>().Where(a => a.TenantIsOneOf(districts)).ToListAsync();
 
-        var tallies = await GetProgressEndpoint.ActivityTalliesAsync(session, districts, 2026, AsOf, CancellationToken.None);
+        var tallies = await ProgressReader.ActivityTalliesAsync(session, districts, 2026, AsOf, CancellationToken.None);
 
         tallies.ShouldBe(
         [
@@ -85,7 +85,7 @@ public sealed class ActivityTallyTests(PlanningFixture fixture) : IAsyncLifetime
         tallies.ShouldBe(ProgressCalculator.Tally(documents, 2026, AsOf));
         foreach (var (year, day) in new[] { (2025, AsOf), (2026, new DateOnly(2026, 3, 7)), (2026, new DateOnly(2025, 6, 1)), (2027, AsOf) })
         {
-            (await GetProgressEndpoint.ActivityTalliesAsync(session, districts, year, day, CancellationToken.None))
+            (await ProgressReader.ActivityTalliesAsync(session, districts, year, day, CancellationToken.None))
                 .ShouldBe(ProgressCalculator.Tally(documents, year, day), $"{year} as of {day}");
         }
 
