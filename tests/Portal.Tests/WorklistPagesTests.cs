@@ -36,7 +36,26 @@ public sealed class WorklistPagesTests : IDisposable
             Guid.CreateVersion7(), "Phạm Minh Khôi", "0911222333", null, null, "thu.hoa"),
     ]);
 
-    private IRenderedComponent<T> Render<T>(string role = PortalUser.DistrictOfficer, Dictionary<string, object?>? query = null)
+    private static OverdueLineView Line(string unit, string unitName, string code, string audience, int expectedByNow, int logged, DateOnly dueOn) =>
+        new(unit, unitName, Guid.Parse("0196b2a0-0000-7000-8000-0000000000c1"), "Approved", code, "Người lao động tự do tại " + unitName, audience,
+            audience == "2" ? "Học sinh, sinh viên" : "Người lao động tự do", "Hội nghị truyền thông", "2 hội nghị/quý", "Quarterly",
+            12000, expectedByNow, logged, expectedByNow - logged, dueOn);
+
+    private static readonly OverdueLinesListView Overdue = new("bien-hoa", "BHXH thành phố Biên Hòa", 2026, new DateOnly(2026, 11, 25),
+    [
+        Line("bien-hoa", "BHXH thành phố Biên Hòa", "1.2", "1", 1500, 250, new DateOnly(2026, 3, 31)),
+        Line("bien-hoa", "BHXH thành phố Biên Hòa", "1.10", "2", 8, 5, new DateOnly(2026, 9, 30)),
+    ]);
+
+    private static readonly OverdueLinesListView ProvinceOverdue = new("dong-nai", "BHXH tỉnh Đồng Nai", 2026, new DateOnly(2026, 11, 25),
+    [
+        Line("long-khanh", "BHXH thành phố Long Khánh", "2.1", "1", 6, 1, new DateOnly(2026, 6, 30)),
+        Line("bien-hoa", "BHXH thành phố Biên Hòa", "1.2", "1", 4, 2, new DateOnly(2026, 8, 31)),
+    ]);
+
+    private static readonly AudienceView[] Audiences = [new("1", "Người lao động tự do", null), new("2", "Học sinh, sinh viên", null)];
+
+    private IRenderedComponent<T> Render<T>(string role = PortalUser.DistrictOfficer, Dictionary<string, object?>? query = null, string unit = "bien-hoa")
         where T : IComponent
     {
         _context.Services.AddLocalization();
@@ -47,7 +66,7 @@ public sealed class WorklistPagesTests : IDisposable
         var http = new DefaultHttpContext
         {
             User = new ClaimsPrincipal(new ClaimsIdentity(
-                [new Claim(PortalUser.NameClaim, "Cán bộ Lan"), new Claim(PortalUser.UserNameClaim, "can.bo.lan"), new Claim(PortalUser.UnitClaim, "bien-hoa"),
+                [new Claim(PortalUser.NameClaim, "Cán bộ Lan"), new Claim(PortalUser.UserNameClaim, "can.bo.lan"), new Claim(PortalUser.UnitClaim, unit),
                  new Claim(PortalUser.RoleClaim, role)], "test")),
         };
         return _context.Render<T>(p => p.AddCascadingValue(http));
@@ -121,6 +140,100 @@ public sealed class WorklistPagesTests : IDisposable
         page.FindAll("[data-testid=renewals]").ShouldBeEmpty();
     }
 
+    [Fact]
+    public void The_overdue_lines_show_the_most_behind_first_with_what_is_missing_and_since_when()
+    {
+        using var culture = Culture.Vietnamese();
+        var page = Render<OverdueLines>();
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid=overdue-lines] tbody tr").Count.ShouldBe(2));
+        page.Find("[data-testid=summary]").TextContent.ShouldBe("2 dòng kế hoạch năm 2026 của BHXH thành phố Biên Hòa chậm tiến độ, tính đến ngày 25/11/2026.");
+        page.FindAll("[data-testid=overdue-lines] thead th").Select(h => h.TextContent).ShouldBe(
+        [
+            "Mã dòng", "Chủ thể được truyền thông", "Nhóm đối tượng", "Hình thức truyền thông", "Tần suất/thời gian thực hiện",
+            "Kế hoạch đến ngày", "Đã thực hiện", "Còn thiếu", "Chậm từ ngày", "Kế hoạch năm",
+        ]);
+        var rows = page.FindAll("[data-testid=overdue-lines] tbody tr");
+        rows.Select(r => r.QuerySelector("th")!.TextContent).ShouldBe(["1.2", "1.10"]);
+        rows[0].Children.Select(c => c.TextContent).ShouldBe(
+        [
+            "1.2", "Người lao động tự do tại BHXH thành phố Biên Hòa", "1. Người lao động tự do", "Hội nghị truyền thông", "2 hội nghị/quý",
+            "1.500", "250", "1.250", "31/03/2026", "12.000",
+        ]);
+        rows.ShouldAllBe(r => r.ClassList.Contains("overdue"));
+        rows[1].TextContent.ShouldContain("30/09/2026");
+        _asked.ShouldContain("/api/units/bien-hoa/worklists/overdue-lines");
+        page.Find("[data-testid=download]").GetAttribute("href").ShouldBe("/worklists/download/overdue-lines");
+        page.FindAll("#audience option").Select(o => o.TextContent).ShouldBe(["Tất cả các nhóm đối tượng", "1. Người lao động tự do", "2. Học sinh, sinh viên"]);
+        page.Find("#asOf").GetAttribute("value").ShouldBe("2026-11-25");
+        page.Find(".tabs a.active").TextContent.ShouldBe("Dòng kế hoạch chậm tiến độ");
+    }
+
+    [Fact]
+    public void The_overdue_lines_speak_english_and_send_the_filters_to_planning_and_the_download()
+    {
+        using var culture = Culture.English();
+        var page = Render<OverdueLines>(query: new() { ["asOf"] = "2026-11-25", ["audience"] = "2", ["linePrefix"] = "1.1" });
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid=overdue-lines] tbody tr").Count.ShouldBe(2));
+        page.Find("h1").TextContent.ShouldBe("Plan lines behind schedule");
+        page.FindAll("[data-testid=overdue-lines] thead th").Select(h => h.TextContent).ShouldBe(
+            ["Line", "Subject", "Audience", "Form", "Frequency / timing", "Due by now", "Done", "Missing", "Behind since", "Year target"]);
+        page.Find("[data-testid=summary]").TextContent.ShouldBe("2 of BHXH thành phố Biên Hòa's plan lines for 2026 behind schedule, as of 25/11/2026.");
+        page.FindAll("[data-testid=behind]")[0].TextContent.ShouldBe("1.250");
+        _asked.ShouldContain("/api/units/bien-hoa/worklists/overdue-lines?asOf=2026-11-25&audience=2&linePrefix=1.1");
+        page.Find("[data-testid=download]").GetAttribute("href").ShouldBe("/worklists/download/overdue-lines?asOf=2026-11-25&audience=2&linePrefix=1.1");
+        page.Find("#audience option[selected]").GetAttribute("value").ShouldBe("2");
+        page.Find("#linePrefix").GetAttribute("value").ShouldBe("1.1");
+    }
+
+    [Fact]
+    public void A_province_sees_its_units_lines_with_the_unit_and_no_tabs_of_the_districts_lists()
+    {
+        using var culture = Culture.Vietnamese();
+        var page = Render<OverdueLines>(PortalUser.ProvinceAdmin, unit: "dong-nai");
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid=overdue-lines] tbody tr").Count.ShouldBe(2));
+        page.FindAll("[data-testid=overdue-lines] thead th")[0].TextContent.ShouldBe("Đơn vị");
+        page.FindAll("[data-testid=overdue-lines] tbody tr").Select(r => r.Children[0].TextContent)
+            .ShouldBe(["BHXH thành phố Long Khánh", "BHXH thành phố Biên Hòa"]);
+        page.FindAll(".tabs").ShouldBeEmpty();
+        _asked.ShouldContain("/api/units/dong-nai/worklists/overdue-lines");
+    }
+
+    [Fact]
+    public void No_overdue_line_says_so()
+    {
+        using var culture = Culture.Vietnamese();
+        var page = Render<OverdueLines>(query: new() { ["linePrefix"] = "9" });
+
+        page.WaitForAssertion(() => page.Find("[data-testid=empty]").TextContent.ShouldBe("Không có dòng kế hoạch nào chậm tiến độ."));
+        page.FindAll("[data-testid=overdue-lines]").ShouldBeEmpty();
+        _asked.ShouldContain("/api/units/bien-hoa/worklists/overdue-lines?linePrefix=9");
+    }
+
+    [Fact]
+    public void A_day_planning_refuses_shows_its_problem()
+    {
+        using var culture = Culture.English();
+        var page = Render<OverdueLines>(query: new() { ["asOf"] = "2026-02-30" });
+
+        page.WaitForAssertion(() => page.Markup.ShouldContain("The day (asOf) is not a valid date."));
+        page.FindAll("[data-testid=overdue-lines]").ShouldBeEmpty();
+        page.FindAll("[data-testid=summary]").ShouldBeEmpty();
+        page.Find("[data-testid=download]").GetAttribute("href").ShouldBe("/worklists/download/overdue-lines?asOf=2026-02-30");
+    }
+
+    [Fact]
+    public void The_overdue_lines_download_is_for_the_plans_people_and_its_query_leaves_blanks_out()
+    {
+        WorklistDownload.RolesOf("overdue-lines").ShouldBe([PortalUser.DistrictOfficer, PortalUser.ProvinceAdmin]);
+        WorklistDownload.RolesOf("renewals").ShouldBe([PortalUser.DistrictOfficer, PortalUser.CollectionAgent]);
+        WorklistsClient.OverdueLinesQuery(null, " ", " 1.2 ").ShouldBe("linePrefix=1.2");
+        WorklistsClient.OverdueLinesQuery("2026-11-25", "2&x", null).ShouldBe("asOf=2026-11-25&audience=2%26x");
+        WorklistsClient.OverdueLinesQuery(null, null, null).ShouldBeEmpty();
+    }
+
     private sealed class Factory(WorklistPagesTests test) : IHttpClientFactory
     {
         public HttpClient CreateClient(string name) => new(new Answer(test)) { BaseAddress = new Uri("http://" + name[WorklistsClient.ClientPrefix.Length..]) };
@@ -138,10 +251,20 @@ public sealed class WorklistPagesTests : IDisposable
                 return Task.FromResult(new HttpResponseMessage(HttpStatusCode.BadRequest) { Content = new StringContent(problem, Encoding.UTF8, "application/problem+json") });
             }
 
+            if (asked.Contains("asOf=2026-02-30", StringComparison.Ordinal))
+            {
+                var problem = """{"status":400,"title":"Dữ liệu không hợp lệ","fieldErrors":[{"field":"asOf","code":"invalid-date","vi":"Ngày (asOf) không phải là ngày hợp lệ.","en":"The day (asOf) is not a valid date."}]}""";
+                return Task.FromResult(new HttpResponseMessage(HttpStatusCode.BadRequest) { Content = new StringContent(problem, Encoding.UTF8, "application/problem+json") });
+            }
+
             object? body = request.RequestUri.AbsolutePath switch
             {
                 "/api/units/bien-hoa/worklists/follow-ups" => FollowUps,
                 "/api/units/bien-hoa/worklists/renewals" => Cards,
+                "/api/units/bien-hoa/worklists/overdue-lines" when asked.Contains("linePrefix=9", StringComparison.Ordinal) => Overdue with { Lines = [] },
+                "/api/units/bien-hoa/worklists/overdue-lines" => Overdue,
+                "/api/units/dong-nai/worklists/overdue-lines" => ProvinceOverdue,
+                "/api/catalogue/audiences" => Audiences,
                 _ => null,
             };
             return Task.FromResult(body is null

@@ -32,6 +32,14 @@ public sealed class WorklistsClient(IHttpClientFactory factory)
     public Task<ServiceResult<CardRenewalListView>> RenewalsAsync(string unit, int days, EnrolmentScheme? scheme, CancellationToken cancellation = default) =>
         Http("outreach").GetOrProblemAsync<CardRenewalListView>("outreach", PathOf("renewals", unit, false, RenewalQuery(days, scheme)), cancellation);
 
+    /// <summary>The unit's plan lines behind schedule on a day (today in Vietnam when none), worst first; a province's: all its units'.</summary>
+    public Task<ServiceResult<OverdueLinesListView>> OverdueLinesAsync(string unit, string? asOf, string? audience, string? linePrefix, CancellationToken cancellation = default) =>
+        Http("planning").GetOrProblemAsync<OverdueLinesListView>("planning", PathOf("overdue-lines", unit, false, OverdueLinesQuery(asOf, audience, linePrefix)), cancellation);
+
+    /// <summary>The catalogue's audiences, for the overdue lines' audience filter.</summary>
+    public async Task<IReadOnlyList<AudienceView>> AudiencesAsync(CancellationToken cancellation = default) =>
+        await Http("planning").GetAsync<List<AudienceView>>("planning", "/api/catalogue/audiences", cancellation) ?? [];
+
     public Task<ServiceResult<ScheduledFollowUp>> ScheduleFollowUpAsync(string unit, Guid prospect, long version, DateOnly? nextContactOn, string? assignee, CancellationToken cancellation = default) =>
         Http("outreach").PostAsync<ScheduledFollowUp>("outreach", $"/api/units/{Uri.EscapeDataString(unit)}/prospects/{prospect}/follow-up",
             new { version, nextContactOn, assignee }, cancellation);
@@ -51,6 +59,12 @@ public sealed class WorklistsClient(IHttpClientFactory factory)
 
     public static string RenewalQuery(int days, EnrolmentScheme? scheme) =>
         $"days={days.ToString(CultureInfo.InvariantCulture)}{(scheme is { } s ? "&scheme=" + s : string.Empty)}";
+
+    /// <summary>The overdue lines' query as the page has it, blank filters left out (empty when none); Planning checks the values.</summary>
+    public static string OverdueLinesQuery(string? asOf, string? audience, string? linePrefix) =>
+        string.Join('&', new (string Name, string? Value)[] { ("asOf", asOf), ("audience", audience), ("linePrefix", linePrefix) }
+            .Where(p => !string.IsNullOrWhiteSpace(p.Value))
+            .Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!.Trim())}"));
 }
 
 /// <summary>Nothing comes back from planning a follow-up (204); the type only names the call's result.</summary>
@@ -67,3 +81,10 @@ public sealed record CardRenewalView(
     string? FullName, string? Phone, Guid? CollectionOrganisationId, string? CollectionOrganisation, string? RecordedBy);
 
 public sealed record CardRenewalListView(DateOnly AsOf, DateOnly Until, int Cards, int People, IReadOnlyList<CardRenewalView> Items);
+
+/// <summary>A plan line behind schedule, as Planning lists it (the plan's status and the line's frequency kind by their names).</summary>
+public sealed record OverdueLineView(
+    string Unit, string UnitName, Guid PlanId, string PlanStatus, string Code, string Subject, string AudienceCode, string Audience, string Form,
+    string? FrequencyText, string Frequency, int ExpectedYear, int ExpectedByNow, int Logged, int Behind, DateOnly DueOn);
+
+public sealed record OverdueLinesListView(string Unit, string UnitName, int Year, DateOnly AsOf, IReadOnlyList<OverdueLineView> Lines);
