@@ -16,6 +16,10 @@ public static class ExcelReport
     public const string UnitsSheet = "Theo đơn vị";
     public const string AudiencesSheet = "Theo nhóm đối tượng";
     public const string LinesSheet = "Theo dòng kế hoạch";
+    public const string MonthsSheet = "Theo tháng";
+    public const string SchemesSheet = "Người tham gia mới";
+    public const string AgreementsSheet = "Phối hợp";
+    public const string TrainingsSheet = "Tập huấn";
 
     // Cell formats of the stylesheet below, by index.
     private const uint Plain = 0;
@@ -47,6 +51,10 @@ public static class ExcelReport
             Add(workbook, sheets, UnitsSheet, heading, report.UnitTable());
             Add(workbook, sheets, AudiencesSheet, heading, report.AudienceTable());
             Add(workbook, sheets, LinesSheet, heading, report.LineTable());
+            Add(workbook, sheets, MonthsSheet, heading, report.MonthTable());
+            Add(workbook, sheets, SchemesSheet, heading, report.SchemeTable());
+            Add(workbook, sheets, AgreementsSheet, heading, report.AgreementTable());
+            Add(workbook, sheets, TrainingsSheet, heading, report.TrainingTable(), totalRow: false);
         }
 
         return stream.ToArray();

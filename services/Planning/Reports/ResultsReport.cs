@@ -111,6 +111,21 @@ public sealed record ReportLine(
     public decimal? Percent => ResultsReport.PercentOf(Achieved, Target);
 }
 
+/// <summary>One month of the year to the end day: activities due by the plans' schedules and logged (trainings included), over the report's units.</summary>
+public sealed record ReportMonth(int Month, int Target, int Achieved) : IAchievement
+{
+    public decimal? Percent => ResultsReport.PercentOf(Achieved, Target);
+}
+
+/// <summary>People enrolled in one scheme, in the period and in the year to the end day, over the report's units.</summary>
+public sealed record ReportScheme(string Scheme, string Name, int Enrolled, int EnrolledYear);
+
+/// <summary>Agreements of one kind: in force on the end day, begun in the period, ended or expired in it, ending within 30 days of the end day.</summary>
+public sealed record ReportAgreements(string Kind, string Name, int InForce, int Started, int Ended, int EndingSoon);
+
+/// <summary>Trainings and refresher conferences held, in the period and in the year to the end day, and who attended.</summary>
+public sealed record ReportTrainings(int Held, int Attendees, int HeldYear, int AttendeesYear);
+
 /// <summary>
 /// "Báo cáo kết quả thực hiện kế hoạch truyền thông" of a unit, or of a province over its units, for a period,
 /// as of a day. Its figures are the progress endpoint's (<see cref="ProgressCalculator"/>): the state at the end
@@ -129,7 +144,11 @@ public sealed record ResultsReport(
     ReportTotals Totals,
     IReadOnlyList<ReportUnit> Units,
     IReadOnlyList<ReportAudience> Audiences,
-    IReadOnlyList<ReportLine> Lines)
+    IReadOnlyList<ReportLine> Lines,
+    IReadOnlyList<ReportMonth> Months,
+    IReadOnlyList<ReportScheme> Schemes,
+    IReadOnlyList<ReportAgreements> Agreements,
+    ReportTrainings Trainings)
 {
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
@@ -223,9 +242,54 @@ public sealed record ResultsReport(
             atEnd.Districts.Sum(d => d.EnrolmentTarget),
             planLines.Count(l => l.UnitsBehind > 0));
 
+        var districts = atEnd.Districts.Select(d => d.District).ToHashSet(StringComparer.Ordinal);
+        var months = Enumerable.Range(1, end.Year > period.Year ? 12 : end.Month)
+            .Select(m => new ReportMonth(
+                m, atEnd.Lines.Sum(l => l.Months.Single(x => x.Period == m).Expected), atEnd.Lines.Sum(l => l.Months.Single(x => x.Period == m).Logged)))
+            .ToList();
+        var enrolments = facts.Enrolments.Where(e => districts.Contains(e.District) && e.EnrolledOn.Year == period.Year && e.EnrolledOn <= end).ToList();
+        var schemes = enrolments.GroupBy(e => e.Scheme)
+            .OrderBy(g => Array.IndexOf(SchemeOrder, g.Key) is var i and >= 0 ? i : int.MaxValue).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new ReportScheme(g.Key, SchemeName(g.Key), g.Where(e => e.EnrolledOn >= period.FirstDay).Sum(e => e.Count), g.Sum(e => e.Count)))
+            .ToList();
+        var agreements = facts.Agreements.Where(a => districts.Contains(a.District))
+            .GroupBy(a => a.Kind)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new ReportAgreements(
+                g.Key, AgreementKindName(g.Key),
+                g.Count(a => a.InForceOn(end)),
+                g.Count(a => a.StartsOn >= period.FirstDay && a.StartsOn <= end),
+                g.Count(a => a.EndedOn is { } ended ? ended >= period.FirstDay && ended <= end : a.EndsOn >= period.FirstDay && a.EndsOn < end),
+                g.Count(a => a.InForceOn(end) && a.EndsOn <= end.AddDays(30) && a.EndedOn is null)))
+            .ToList();
+        var held = facts.Trainings.Where(t => districts.Contains(t.District) && t.HeldOn.Year == period.Year && t.HeldOn <= end).ToList();
+        var inPeriod = held.Where(t => t.HeldOn >= period.FirstDay).ToList();
+        var trainings = new ReportTrainings(inPeriod.Count, inPeriod.Sum(t => t.Attendees), held.Count, held.Sum(t => t.Attendees));
+
         return new ResultsReport(
-            issuer, period.Year, period.Code, period.Vietnamese, period.FirstDay, period.LastDay, asOf, end, totals, units, audiences, planLines);
+            issuer, period.Year, period.Code, period.Vietnamese, period.FirstDay, period.LastDay, asOf, end, totals, units, audiences, planLines,
+            months, schemes, agreements, trainings);
     }
+
+    private static readonly string[] SchemeOrder = ["VoluntarySocialInsurance", "HouseholdHealthInsurance", "StudentHealthInsurance", "SponsoredCard"];
+
+    /// <summary>A scheme's name as the report writes it.</summary>
+    public static string SchemeName(string scheme) => scheme switch
+    {
+        "VoluntarySocialInsurance" => "BHXH tự nguyện",
+        "HouseholdHealthInsurance" => "BHYT hộ gia đình",
+        "StudentHealthInsurance" => "BHYT học sinh, sinh viên",
+        "SponsoredCard" => "Thẻ BHYT, sổ BHXH được tặng",
+        _ => scheme,
+    };
+
+    /// <summary>An agreement kind's name as the report writes it.</summary>
+    public static string AgreementKindName(string kind) => kind switch
+    {
+        "Programme" => "Chương trình phối hợp",
+        "Contract" => "Hợp đồng",
+        _ => kind,
+    };
 
     /// <summary>The share achieved, in percent with one decimal; null when nothing was expected.</summary>
     public static decimal? PercentOf(long achieved, long target) =>
@@ -292,6 +356,34 @@ public sealed record ResultsReport(
         [.. Lines.Select(l => (IReadOnlyList<ReportCell>)[
             l.Code, l.Form, l.Units, l.Target, l.Achieved, ReportCell.PercentOf(l), l.ExpectedYear, l.AchievedYear, l.PeopleReached, l.UnitsBehind]),
         ["", "Tổng cộng", "", Totals.Target, Totals.Achieved, ReportCell.PercentOf(Totals), Totals.ExpectedYear, Totals.AchievedYear, Totals.PeopleReached, Lines.Sum(l => l.UnitsBehind)]]);
+
+    /// <summary>The table of months (section V): the year's months to the end day, due and done, over the report's units.</summary>
+    public ReportTable MonthTable() => new(
+        "Kết quả theo tháng",
+        ["Tháng", "Số hoạt động kế hoạch", "Số hoạt động đã thực hiện", "Tỷ lệ (%)"],
+        [.. Months.Select(m => (IReadOnlyList<ReportCell>)[$"Tháng {m.Month.ToString(CultureInfo.InvariantCulture)}", m.Target, m.Achieved, ReportCell.PercentOf(m)]),
+        ["Tổng cộng", Months.Sum(m => m.Target), Months.Sum(m => m.Achieved),
+            new ReportCell(null, PercentOf(Months.Sum(m => m.Achieved), Months.Sum(m => m.Target)), true)]]);
+
+    /// <summary>The table of enrolments by scheme (section VI.1).</summary>
+    public ReportTable SchemeTable() => new(
+        "Người tham gia mới theo loại hình",
+        ["Loại hình", "Trong kỳ", "Lũy kế năm"],
+        [.. Schemes.Select(s => (IReadOnlyList<ReportCell>)[s.Name, s.Enrolled, s.EnrolledYear]),
+        ["Tổng cộng", Schemes.Sum(s => s.Enrolled), Schemes.Sum(s => s.EnrolledYear)]]);
+
+    /// <summary>The table of agreements by kind (section VI.2).</summary>
+    public ReportTable AgreementTable() => new(
+        "Chương trình, hợp đồng phối hợp",
+        ["Loại", "Đang hiệu lực", "Ký mới trong kỳ", "Kết thúc trong kỳ", "Hết hạn trong 30 ngày tới"],
+        [.. Agreements.Select(a => (IReadOnlyList<ReportCell>)[a.Name, a.InForce, a.Started, a.Ended, a.EndingSoon]),
+        ["Tổng cộng", Agreements.Sum(a => a.InForce), Agreements.Sum(a => a.Started), Agreements.Sum(a => a.Ended), Agreements.Sum(a => a.EndingSoon)]]);
+
+    /// <summary>The table of trainings (section VI.3), without a total row of its own.</summary>
+    public ReportTable TrainingTable() => new(
+        "Tập huấn, hội nghị",
+        ["Nội dung", "Trong kỳ", "Lũy kế năm"],
+        [["Số lớp tập huấn, hội nghị", Trainings.Held, Trainings.HeldYear], ["Số lượt người tham dự", Trainings.Attendees, Trainings.AttendeesYear]]);
 
     /// <summary>Plan line codes in their numeric order: 1.02 before 1.10, 3.1.01 after 2.05.</summary>
     internal sealed class CodeOrder : IComparer<string>

@@ -67,6 +67,15 @@ public static class WordReport
             body.Append(Heading("IV. KẾT QUẢ THEO DÒNG KẾ HOẠCH"));
             body.Append(Table(report.LineTable(), skipColumns: [], [750, 2504, 600, 800, 800, 700, 800, 800, 900, 700]));
             body.Append(ChartParagraph(main, report));
+            body.Append(Heading("V. KẾT QUẢ THEO THÁNG"));
+            body.Append(Table(report.MonthTable(), skipColumns: [], [2354, 2400, 2400, 2200]));
+            body.Append(Heading("VI. KẾT QUẢ PHÁT TRIỂN NGƯỜI THAM GIA, PHỐI HỢP VÀ TẬP HUẤN"));
+            body.Append(Text("1. Người tham gia mới theo loại hình", bold: true));
+            body.Append(Table(report.SchemeTable(), skipColumns: [], [4354, 2500, 2500]));
+            body.Append(Text("2. Chương trình, hợp đồng phối hợp", bold: true));
+            body.Append(Table(report.AgreementTable(), skipColumns: [], [2354, 1750, 1750, 1750, 1750]));
+            body.Append(Text("3. Tập huấn, hội nghị", bold: true));
+            body.Append(Table(report.TrainingTable(), skipColumns: [], [4354, 2500, 2500]));
             body.Append(Assessment(report));
             body.Append(Signature(report));
             body.Append(new SectionProperties(
@@ -128,7 +137,7 @@ public static class WordReport
     {
         var t = report.Totals;
         var behind = report.LinesBehind();
-        yield return Heading("V. ĐÁNH GIÁ CHUNG VÀ PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI");
+        yield return Heading("VII. ĐÁNH GIÁ CHUNG VÀ PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI");
         yield return Text("1. Đánh giá chung", bold: true);
         var verdict = t.Percent switch
         {

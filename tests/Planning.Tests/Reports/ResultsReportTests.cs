@@ -226,7 +226,7 @@ public sealed class ResultsReportTests(PlanningFixture fixture) : IAsyncLifetime
         paragraphs.ShouldContain("Kết quả thực hiện kế hoạch truyền thông tháng 11 năm 2026");
         paragraphs.ShouldContain("Nơi nhận:");
         paragraphs.ShouldContain("GIÁM ĐỐC");
-        foreach (var section in new[] { "I. ", "II. ", "III. ", "IV. ", "V. " })
+        foreach (var section in new[] { "I. ", "II. ", "III. ", "IV. ", "V. ", "VI. ", "VII. " })
         {
             paragraphs.ShouldContain(p => p.StartsWith(section, StringComparison.Ordinal));
         }
@@ -238,7 +238,7 @@ public sealed class ResultsReportTests(PlanningFixture fixture) : IAsyncLifetime
         // units behind schedule (4 done of the 10 due by the end of October).
         var row = body.Descendants<W.TableRow>().Select(r => r.Elements<W.TableCell>().Select(c => c.InnerText).ToList()).Single(r => r[0] == Line);
         row[2..].ShouldBe(["1", "1", "2", "200", "12", "4", "70", "1"]);
-        var assessment = paragraphs.SkipWhile(p => !p.StartsWith("V. ", StringComparison.Ordinal)).ToList();
+        var assessment = paragraphs.SkipWhile(p => !p.StartsWith("VII. ", StringComparison.Ordinal)).ToList();
         assessment.ShouldContain(p => p.Contains("chậm tiến độ", StringComparison.Ordinal));
         report.LinesBehind().ShouldAllBe(l => assessment.Any(p => p.Contains(l.Code, StringComparison.Ordinal)));
 
@@ -264,7 +264,35 @@ public sealed class ResultsReportTests(PlanningFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_excel_report_has_the_four_sheets_with_numbers_as_number_cells()
+    public async Task Months_schemes_agreements_and_trainings_add_up_to_the_totals_and_the_progress_api()
+    {
+        var plan = await FeedUnitAsync();
+        await fixture.Host.InvokeMessageAndWaitAsync(
+            new EnrolmentsRecorded(Guid.NewGuid(), "HouseholdHealthInsurance", 5, new DateOnly(2026, 11, 18), plan, Line, null, null, null), Unit);
+
+        var report = await ReportAsync(Unit, "q4");
+        var atEnd = await ProgressAsync(Unit, AsOf);
+
+        report.Months.Select(m => m.Month).ShouldBe(Enumerable.Range(1, 11));
+        foreach (var month in report.Months)
+        {
+            month.Target.ShouldBe(atEnd.Lines.Sum(l => l.Months.Single(m => m.Period == month.Month).Expected));
+            month.Achieved.ShouldBe(atEnd.Lines.Sum(l => l.Months.Single(m => m.Period == month.Month).Logged));
+        }
+
+        report.Months.Where(m => m.Month >= 10).Sum(m => m.Achieved).ShouldBe(report.Totals.Achieved);
+        report.Months.Where(m => m.Month >= 10).Sum(m => m.Target).ShouldBe(report.Totals.Target);
+        report.Months.Sum(m => m.Achieved).ShouldBe(atEnd.Logged);
+
+        report.Schemes.Select(s => (s.Name, s.Enrolled, s.EnrolledYear)).ShouldBe([("BHXH tự nguyện", 4, 7), ("BHYT hộ gia đình", 5, 5)]);
+        report.Schemes.Sum(s => s.Enrolled).ShouldBe(report.Totals.Enrolled);
+        report.Schemes.Sum(s => s.EnrolledYear).ShouldBe(atEnd.Enrolled);
+
+        report.Trainings.ShouldBe(new ReportTrainings(1, 25, 1, 25));
+    }
+
+    [Fact]
+    public async Task The_excel_report_has_the_word_reports_tables_as_sheets_with_numbers_as_number_cells()
     {
         await FeedUnitAsync();
         var report = await ReportAsync(Unit, "q4");
@@ -276,7 +304,9 @@ public sealed class ResultsReportTests(PlanningFixture fixture) : IAsyncLifetime
         new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ShouldBeEmpty();
         var workbook = document.WorkbookPart!;
         workbook.Workbook!.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value)
-            .ShouldBe([ExcelReport.TotalsSheet, ExcelReport.UnitsSheet, ExcelReport.AudiencesSheet, ExcelReport.LinesSheet]);
+            .ShouldBe([
+                ExcelReport.TotalsSheet, ExcelReport.UnitsSheet, ExcelReport.AudiencesSheet, ExcelReport.LinesSheet,
+                ExcelReport.MonthsSheet, ExcelReport.SchemesSheet, ExcelReport.AgreementsSheet, ExcelReport.TrainingsSheet]);
 
         var totals = Rows(workbook, ExcelReport.TotalsSheet);
         Number(totals, "Số hoạt động đã thực hiện trong kỳ", 1).ShouldBe(4);
