@@ -1,5 +1,6 @@
 using BhxhPlatform.Partners.Agreements;
 using BhxhPlatform.Partners.Registry;
+using BhxhPlatform.ServiceDefaults.Messaging;
 using BhxhPlatform.ServiceDefaults.Problems;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -46,12 +47,13 @@ public static class AwardCommendationEndpoint
 
     [WolverinePost("/api/units/{unit}/commendations")]
     [Tags("Commendations")]
-    public static (CreationResponse<Guid>, IStartStream) Post(AwardCommendation command, string unit)
+    public static (CreationResponse<Guid>, IStartStream, Announce) Post(AwardCommendation command, string unit)
     {
         var id = Guid.CreateVersion7();
         var awarded = new CommendationAwarded(
             id, command.Year!.Value, command.PartnerId, string.IsNullOrWhiteSpace(command.PersonName) ? null : command.PersonName.Trim(),
             command.Reason.Trim(), command.AwardedOn!.Value);
-        return (new CreationResponse<Guid>($"/api/units/{unit}/commendations/{id}", id), MartenOps.StartStream<Commendation>(id, awarded));
+        return (new CreationResponse<Guid>($"/api/units/{unit}/commendations/{id}", id), MartenOps.StartStream<Commendation>(id, awarded),
+            new Announce(new Contracts.Partners.CommendationConferred(id, awarded.Year, awarded.PartnerId, awarded.AwardedOn)));
     }
 }

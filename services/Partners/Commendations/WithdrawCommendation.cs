@@ -1,3 +1,4 @@
+using BhxhPlatform.ServiceDefaults.Messaging;
 using BhxhPlatform.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -21,6 +22,7 @@ public static class WithdrawCommendationEndpoint
     [WolverinePost("/api/units/{unit}/commendations/{id}/withdraw")]
     [Tags("Commendations")]
     [ProducesResponseType<Written>(StatusCodes.Status200OK)]
-    public static (IResult, Events) Post(WithdrawCommendation command, [WriteAggregate] Commendation commendation) =>
-        (Results.Ok(new Written(commendation.Id, commendation.Version + 1)), [new CommendationWithdrawn(commendation.Id, command.Reason.Trim())]);
+    public static (IResult, Events, Announce) Post(WithdrawCommendation command, [WriteAggregate] Commendation commendation) =>
+        (Results.Ok(new Written(commendation.Id, commendation.Version + 1)), [new CommendationWithdrawn(commendation.Id, command.Reason.Trim())],
+            new Announce(new Contracts.Partners.CommendationRevoked(commendation.Id)));
 }

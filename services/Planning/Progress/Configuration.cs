@@ -18,13 +18,14 @@ public static class Configuration
             .Index(x => x.OccurredOn);
 
         // What other services told Planning is kept as events (one stream per activity, enrolment,
-        // training, agreement and partner), so it is on the audit timeline with the sender's correlation id,
+        // training, agreement, partner and commendation), so it is on the audit timeline with the sender's correlation id,
         // in the hash chain, and replayed by the rebuild check; the documents are their snapshots.
         options.Projections.Snapshot<LoggedActivity>(SnapshotLifecycle.Inline);
         options.Projections.Snapshot<ReceivedEnrolment>(SnapshotLifecycle.Inline);
         options.Projections.Snapshot<HeldTraining>(SnapshotLifecycle.Inline);
         options.Projections.Snapshot<KnownAgreement>(SnapshotLifecycle.Inline);
         options.Projections.Snapshot<KnownPartner>(SnapshotLifecycle.Inline);
+        options.Projections.Snapshot<KnownCommendation>(SnapshotLifecycle.Inline);
         options.Schema.For<ReceivedFact>().Index(x => x.NaturalId);
         return options;
     }

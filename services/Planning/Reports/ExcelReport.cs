@@ -20,6 +20,7 @@ public static class ExcelReport
     public const string SchemesSheet = "Người tham gia mới";
     public const string AgreementsSheet = "Phối hợp";
     public const string TrainingsSheet = "Tập huấn";
+    public const string CommendationsSheet = "Khen thưởng";
 
     // Cell formats of the stylesheet below, by index.
     private const uint Plain = 0;
@@ -55,6 +56,7 @@ public static class ExcelReport
             Add(workbook, sheets, SchemesSheet, heading, report.SchemeTable());
             Add(workbook, sheets, AgreementsSheet, heading, report.AgreementTable());
             Add(workbook, sheets, TrainingsSheet, heading, report.TrainingTable(), totalRow: false);
+            Add(workbook, sheets, CommendationsSheet, heading, report.CommendationTable());
         }
 
         return stream.ToArray();

@@ -111,7 +111,7 @@ public sealed record ReportLine(
     public decimal? Percent => ResultsReport.PercentOf(Achieved, Target);
 }
 
-/// <summary>One month of the year to the end day: activities due by the plans' schedules and logged (trainings included), over the report's units.</summary>
+/// <summary>One month of the year, January to the period's last month: activities due by the plans' schedules and logged to the end day (trainings included), over the report's units.</summary>
 public sealed record ReportMonth(int Month, int Target, int Achieved) : IAchievement
 {
     public decimal? Percent => ResultsReport.PercentOf(Achieved, Target);
@@ -125,6 +125,9 @@ public sealed record ReportAgreements(string Kind, string Name, int InForce, int
 
 /// <summary>Trainings and refresher conferences held, in the period and in the year to the end day, and who attended.</summary>
 public sealed record ReportTrainings(int Held, int Attendees, int HeldYear, int AttendeesYear);
+
+/// <summary>Commendations awarded ("biểu dương, khen thưởng") and not withdrawn, of partner organisations and of persons, in the period and in the year to the end day.</summary>
+public sealed record ReportCommendations(int Collectives, int Persons, int CollectivesYear, int PersonsYear);
 
 /// <summary>
 /// "Báo cáo kết quả thực hiện kế hoạch truyền thông" of a unit, or of a province over its units, for a period,
@@ -148,7 +151,8 @@ public sealed record ResultsReport(
     IReadOnlyList<ReportMonth> Months,
     IReadOnlyList<ReportScheme> Schemes,
     IReadOnlyList<ReportAgreements> Agreements,
-    ReportTrainings Trainings)
+    ReportTrainings Trainings,
+    ReportCommendations Commendations)
 {
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
@@ -243,7 +247,7 @@ public sealed record ResultsReport(
             planLines.Count(l => l.UnitsBehind > 0));
 
         var districts = atEnd.Districts.Select(d => d.District).ToHashSet(StringComparer.Ordinal);
-        var months = Enumerable.Range(1, end.Year > period.Year ? 12 : end.Month)
+        var months = Enumerable.Range(1, period.LastDay.Month)
             .Select(m => new ReportMonth(
                 m, atEnd.Lines.Sum(l => l.Months.Single(x => x.Period == m).Expected), atEnd.Lines.Sum(l => l.Months.Single(x => x.Period == m).Logged)))
             .ToList();
@@ -265,10 +269,16 @@ public sealed record ResultsReport(
         var held = facts.Trainings.Where(t => districts.Contains(t.District) && t.HeldOn.Year == period.Year && t.HeldOn <= end).ToList();
         var inPeriod = held.Where(t => t.HeldOn >= period.FirstDay).ToList();
         var trainings = new ReportTrainings(inPeriod.Count, inPeriod.Sum(t => t.Attendees), held.Count, held.Sum(t => t.Attendees));
+        var awarded = facts.Commendations
+            .Where(c => c.Counts && districts.Contains(c.District) && c.AwardedOn.Year == period.Year && c.AwardedOn <= end).ToList();
+        var awardedInPeriod = awarded.Where(c => c.AwardedOn >= period.FirstDay).ToList();
+        var commendations = new ReportCommendations(
+            awardedInPeriod.Count(c => c.PartnerId is not null), awardedInPeriod.Count(c => c.PartnerId is null),
+            awarded.Count(c => c.PartnerId is not null), awarded.Count(c => c.PartnerId is null));
 
         return new ResultsReport(
             issuer, period.Year, period.Code, period.Vietnamese, period.FirstDay, period.LastDay, asOf, end, totals, units, audiences, planLines,
-            months, schemes, agreements, trainings);
+            months, schemes, agreements, trainings, commendations);
     }
 
     private static readonly string[] SchemeOrder = ["VoluntarySocialInsurance", "HouseholdHealthInsurance", "StudentHealthInsurance", "SponsoredCard"];
@@ -357,7 +367,7 @@ public sealed record ResultsReport(
             l.Code, l.Form, l.Units, l.Target, l.Achieved, ReportCell.PercentOf(l), l.ExpectedYear, l.AchievedYear, l.PeopleReached, l.UnitsBehind]),
         ["", "Tổng cộng", "", Totals.Target, Totals.Achieved, ReportCell.PercentOf(Totals), Totals.ExpectedYear, Totals.AchievedYear, Totals.PeopleReached, Lines.Sum(l => l.UnitsBehind)]]);
 
-    /// <summary>The table of months (section V): the year's months to the end day, due and done, over the report's units.</summary>
+    /// <summary>The table of months (section V): January to the period's last month, due and done, over the report's units; the period's months add up to its totals.</summary>
     public ReportTable MonthTable() => new(
         "Kết quả theo tháng",
         ["Tháng", "Số hoạt động kế hoạch", "Số hoạt động đã thực hiện", "Tỷ lệ (%)"],
@@ -384,6 +394,13 @@ public sealed record ResultsReport(
         "Tập huấn, hội nghị",
         ["Nội dung", "Trong kỳ", "Lũy kế năm"],
         [["Số lớp tập huấn, hội nghị", Trainings.Held, Trainings.HeldYear], ["Số lượt người tham dự", Trainings.Attendees, Trainings.AttendeesYear]]);
+
+    /// <summary>The table of commendations (section VI.4): partner organisations and persons commended.</summary>
+    public ReportTable CommendationTable() => new(
+        "Biểu dương, khen thưởng",
+        ["Đối tượng được khen thưởng", "Trong kỳ", "Lũy kế năm"],
+        [["Tập thể", Commendations.Collectives, Commendations.CollectivesYear], ["Cá nhân", Commendations.Persons, Commendations.PersonsYear],
+        ["Tổng cộng", Commendations.Collectives + Commendations.Persons, Commendations.CollectivesYear + Commendations.PersonsYear]]);
 
     /// <summary>Plan line codes in their numeric order: 1.02 before 1.10, 3.1.01 after 2.05.</summary>
     internal sealed class CodeOrder : IComparer<string>

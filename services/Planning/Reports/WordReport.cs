@@ -69,13 +69,15 @@ public static class WordReport
             body.Append(ChartParagraph(main, report));
             body.Append(Heading("V. KẾT QUẢ THEO THÁNG"));
             body.Append(Table(report.MonthTable(), skipColumns: [], [2354, 2400, 2400, 2200]));
-            body.Append(Heading("VI. KẾT QUẢ PHÁT TRIỂN NGƯỜI THAM GIA, PHỐI HỢP VÀ TẬP HUẤN"));
+            body.Append(Heading("VI. KẾT QUẢ PHÁT TRIỂN NGƯỜI THAM GIA, PHỐI HỢP, TẬP HUẤN VÀ KHEN THƯỞNG"));
             body.Append(Text("1. Người tham gia mới theo loại hình", bold: true));
             body.Append(Table(report.SchemeTable(), skipColumns: [], [4354, 2500, 2500]));
             body.Append(Text("2. Chương trình, hợp đồng phối hợp", bold: true));
             body.Append(Table(report.AgreementTable(), skipColumns: [], [2354, 1750, 1750, 1750, 1750]));
             body.Append(Text("3. Tập huấn, hội nghị", bold: true));
-            body.Append(Table(report.TrainingTable(), skipColumns: [], [4354, 2500, 2500]));
+            body.Append(Table(report.TrainingTable(), skipColumns: [], [4354, 2500, 2500], totalRow: false));
+            body.Append(Text("4. Biểu dương, khen thưởng", bold: true));
+            body.Append(Table(report.CommendationTable(), skipColumns: [], [4354, 2500, 2500]));
             body.Append(Assessment(report));
             body.Append(Signature(report));
             body.Append(new SectionProperties(
@@ -211,7 +213,7 @@ public static class WordReport
         new TableRow(left, right));
 
     /// <summary>A bordered table of the report, its header row repeated on each page; the last row (the total) in bold.</summary>
-    private static Table Table(ReportTable table, int[] skipColumns, int[] widths)
+    private static Table Table(ReportTable table, int[] skipColumns, int[] widths, bool totalRow = true)
     {
         var columns = Enumerable.Range(0, table.Headers.Count).Where(i => !skipColumns.Contains(i)).ToList();
         var border = (uint)4;
@@ -230,7 +232,7 @@ public static class WordReport
         result.Append(header);
         for (var r = 0; r < table.Rows.Count; r++)
         {
-            var total = r == table.Rows.Count - 1;
+            var total = totalRow && r == table.Rows.Count - 1;
             var row = new TableRow();
             row.Append(columns.Select((c, i) =>
             {

@@ -69,7 +69,8 @@ public sealed record ProgressFacts(
     IReadOnlyList<MonthTally> Activities,
     IReadOnlyList<HeldTraining> Trainings,
     IReadOnlyList<KnownAgreement> Agreements,
-    IReadOnlyList<ReceivedEnrolment> Enrolments);
+    IReadOnlyList<ReceivedEnrolment> Enrolments,
+    IReadOnlyList<KnownCommendation> Commendations);
 
 /// <summary>
 /// What the report needs of a district plan: its identity and status, its targets, and per line the code,

@@ -43,12 +43,12 @@ public sealed class ProgressReader(UnitTrees trees, ProgressPlanReader plansRead
 
         if (units.Count == 0)
         {
-            return new ProgressInputs(tree, units, [], new ProgressFacts([], [], [], []));
+            return new ProgressInputs(tree, units, [], new ProgressFacts([], [], [], [], []));
         }
 
         var data = await ReportDataAsync(session, units, year, asOf, cancellation);
         var plans = await plansRead.PlansAsync(session, data.Plans, cancellation);
-        return new ProgressInputs(tree, units, plans, new ProgressFacts(data.Activities, data.Trainings, data.Agreements, data.Enrolments));
+        return new ProgressInputs(tree, units, plans, new ProgressFacts(data.Activities, data.Trainings, data.Agreements, data.Enrolments, data.Commendations));
     }
 
     /// <summary>The progress of <paramref name="unit"/> for <paramref name="year"/> as of <paramref name="asOf"/> (what the progress endpoint answers); null as <see cref="ReadAsync(IQuerySession, string, int, DateOnly, CancellationToken)"/>.</summary>
@@ -83,7 +83,7 @@ public sealed class ProgressReader(UnitTrees trees, ProgressPlanReader plansRead
     }
 
     private static readonly Type[] ReportDocuments =
-        [typeof(DistrictPlan), typeof(LoggedActivity), typeof(HeldTraining), typeof(KnownAgreement), typeof(ReceivedEnrolment)];
+        [typeof(DistrictPlan), typeof(LoggedActivity), typeof(HeldTraining), typeof(KnownAgreement), typeof(ReceivedEnrolment), typeof(KnownCommendation)];
 
     /// <summary>What one report is made of, as <see cref="ReportDataAsync"/> reads it.</summary>
     public sealed record ReportData(
@@ -91,12 +91,13 @@ public sealed class ProgressReader(UnitTrees trees, ProgressPlanReader plansRead
         IReadOnlyList<MonthTally> Activities,
         IReadOnlyList<HeldTraining> Trainings,
         IReadOnlyList<KnownAgreement> Agreements,
-        IReadOnlyList<ReceivedEnrolment> Enrolments);
+        IReadOnlyList<ReceivedEnrolment> Enrolments,
+        IReadOnlyList<KnownCommendation> Commendations);
 
     /// <summary>
     /// The plans of <paramref name="districts"/> for <paramref name="year"/> (which and at which version only),
     /// their activities tallied as by <see cref="ActivityTalliesAsync"/> (in no particular order), and their
-    /// trainings, agreements and enrolments: one statement returning one row, one round trip.
+    /// trainings, agreements, enrolments and commendations: one statement returning one row, one round trip.
     /// </summary>
     public static async Task<ReportData> ReportDataAsync(
         IQuerySession session, IReadOnlyCollection<string> districts, int year, DateOnly asOf, CancellationToken cancellation)
@@ -124,7 +125,8 @@ public sealed class ProgressReader(UnitTrees trees, ProgressPlanReader plansRead
                 'activities', coalesce((select jsonb_agg(t.tally) from ({TalliesSql(options)}) as t(tally)), '[]'),
                 'trainings', coalesce((select jsonb_agg(d.data) from {Table<HeldTraining>()} as d where d.tenant_id = any(:tenants)), '[]'),
                 'agreements', coalesce((select jsonb_agg(d.data) from {Table<KnownAgreement>()} as d where d.tenant_id = any(:tenants)), '[]'),
-                'enrolments', coalesce((select jsonb_agg(d.data) from {Table<ReceivedEnrolment>()} as d where d.tenant_id = any(:tenants)), '[]'))
+                'enrolments', coalesce((select jsonb_agg(d.data) from {Table<ReceivedEnrolment>()} as d where d.tenant_id = any(:tenants)), '[]'),
+                'commendations', coalesce((select jsonb_agg(d.data) from {Table<KnownCommendation>()} as d where d.tenant_id = any(:tenants)), '[]'))
             """;
         var rows = await session.AdvancedSql.QueryAsync<ReportData>(
             sql, cancellation, new { tenants = districts.ToArray(), year, first = new DateOnly(year, 1, 1), last });

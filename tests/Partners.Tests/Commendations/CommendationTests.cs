@@ -1,3 +1,5 @@
+using BhxhPlatform.Contracts;
+using BhxhPlatform.Contracts.Partners;
 using BhxhPlatform.Partners.Commendations;
 using BhxhPlatform.TestSupport;
 using static BhxhPlatform.Partners.Tests.Given;
@@ -42,6 +44,30 @@ public sealed class CommendationTests(PartnersFixture fixture) : IAsyncLifetime
         (await fixture.Host.PostProblemAsync($"{Url}/{id}/withdraw", new WithdrawCommendation(2, "Lần nữa"), 409)).Type.ShouldEndWith("commendation-withdrawn");
         await fixture.Host.PostProblemAsync($"{Url}/{id}/withdraw", new WithdrawCommendation(1, "Cũ"), 409);
         (await fixture.Host.PostExpectingProblemAsync($"{Url}/{id}/withdraw", new WithdrawCommendation(2, ""))).Fields.ShouldBe(["reason"]);
+    }
+
+    [Fact]
+    public async Task Awards_and_withdrawals_are_announced_to_planning_without_the_persons_name_or_the_reasons()
+    {
+        var partner = await fixture.Host.PartnerAsync();
+        var awardedOn = Today.AddDays(-3);
+
+        Guid unit = default, person = default;
+        var awarded = await fixture.Host.SentDuringAsync(async () =>
+        {
+            unit = await fixture.Host.CreateAsync(Url, new AwardCommendation(Today.Year, partner, null, "Phối hợp tốt", awardedOn));
+            person = await fixture.Host.CreateAsync(Url, new AwardCommendation(Today.Year, null, "Nguyễn Văn Bình", "Trưởng ấp tiêu biểu", Today));
+        });
+        var withdrawn = await fixture.Host.SentDuringAsync(() =>
+            fixture.Host.PostOkAsync($"{Url}/{person}/withdraw", new WithdrawCommendation(1, "Ghi nhầm người")));
+        var rejected = await fixture.Host.SentDuringAsync(() =>
+            fixture.Host.PostProblemAsync($"{Url}/{person}/withdraw", new WithdrawCommendation(2, "Lần nữa"), 409));
+
+        awarded.To(ServiceNames.Planning).Select(e => e.Message).ShouldBe(
+            [new CommendationConferred(unit, Today.Year, partner, awardedOn), new CommendationConferred(person, Today.Year, null, Today)]);
+        withdrawn.To(ServiceNames.Planning).Select(e => e.Message).ShouldBe([new CommendationRevoked(person)]);
+        awarded.Concat(withdrawn).ShouldAllBe(e => e.TenantId == District);
+        rejected.ShouldBeEmpty(); // a rejected withdrawal announces nothing
     }
 
     [Fact]

@@ -264,7 +264,7 @@ public sealed class ResultsReportTests(PlanningFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Months_schemes_agreements_and_trainings_add_up_to_the_totals_and_the_progress_api()
+    public async Task Months_schemes_and_trainings_add_up_to_the_totals_and_the_progress_api()
     {
         var plan = await FeedUnitAsync();
         await fixture.Host.InvokeMessageAndWaitAsync(
@@ -273,7 +273,7 @@ public sealed class ResultsReportTests(PlanningFixture fixture) : IAsyncLifetime
         var report = await ReportAsync(Unit, "q4");
         var atEnd = await ProgressAsync(Unit, AsOf);
 
-        report.Months.Select(m => m.Month).ShouldBe(Enumerable.Range(1, 11));
+        report.Months.Select(m => m.Month).ShouldBe(Enumerable.Range(1, 12)); // to the quarter's last month, December not yet done
         foreach (var month in report.Months)
         {
             month.Target.ShouldBe(atEnd.Lines.Sum(l => l.Months.Single(m => m.Period == month.Month).Expected));
@@ -291,6 +291,63 @@ public sealed class ResultsReportTests(PlanningFixture fixture) : IAsyncLifetime
         report.Trainings.ShouldBe(new ReportTrainings(1, 25, 1, 25));
     }
 
+    private static AgreementSigned Agreement(Guid id, string kind, DateOnly startsOn, DateOnly endsOn) =>
+        new(id, kind, [Guid.NewGuid()], ["3.1"], ["Conference"], [Line], startsOn, endsOn, 4, null, 1);
+
+    [Fact]
+    public async Task Agreements_are_counted_in_force_begun_ended_and_ending_soon_by_kind()
+    {
+        await FeedUnitAsync();
+        var (programme, begun, terminated, expired) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await fixture.Host.InvokeMessageAndWaitAsync(Agreement(programme, "Programme", new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)), Unit);
+        await fixture.Host.InvokeMessageAndWaitAsync(Agreement(begun, "Contract", new DateOnly(2026, 10, 15), new DateOnly(2026, 12, 20)), Unit);
+        await fixture.Host.InvokeMessageAndWaitAsync(Agreement(terminated, "Contract", new DateOnly(2026, 2, 1), new DateOnly(2026, 12, 31)), Unit);
+        await fixture.Host.InvokeMessageAndWaitAsync(new AgreementEnded(terminated, "Terminated", new DateOnly(2026, 11, 10)), Unit);
+        await fixture.Host.InvokeMessageAndWaitAsync(Agreement(expired, "Programme", new DateOnly(2025, 1, 1), new DateOnly(2026, 10, 31)), Unit);
+        await fixture.Host.InvokeMessageAndWaitAsync(new AgreementEnded(expired, "Expired", new DateOnly(2026, 10, 31)), Unit);
+        await fixture.Host.InvokeMessageAndWaitAsync(Agreement(Guid.NewGuid(), "Programme", new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 1)), OtherUnit);
+
+        var report = await ReportAsync(Unit, "q4");
+
+        // As of 25 November: the contract begun on 15 October ends on 20 December (within 30 days); the other,
+        // terminated on 10 November, and the programme expired on 31 October ended in the quarter.
+        report.Agreements.ShouldBe([
+            new ReportAgreements("Contract", "Hợp đồng", InForce: 1, Started: 1, Ended: 1, EndingSoon: 1),
+            new ReportAgreements("Programme", "Chương trình phối hợp", InForce: 1, Started: 0, Ended: 1, EndingSoon: 0)]);
+        var table = report.AgreementTable();
+        table.Rows[^1].Select(c => c.Display).ShouldBe(["Tổng cộng", "2", "1", "2", "1"]);
+    }
+
+    [Fact]
+    public async Task Commendations_from_partners_count_once_unless_withdrawn_even_when_the_withdrawal_comes_first()
+    {
+        await FeedUnitAsync();
+        await ApprovedPlanAsync(OtherUnit);
+        var (organisation, person, mistaken, early) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var awarded = new CommendationConferred(organisation, 2026, Guid.NewGuid(), new DateOnly(2026, 11, 20));
+        await fixture.Host.InvokeMessageAndWaitAsync(awarded, Unit);
+        await fixture.Host.InvokeMessageAndWaitAsync(awarded, Unit);
+        await fixture.Host.InvokeMessageAndWaitAsync(new CommendationConferred(person, 2025, null, new DateOnly(2026, 3, 10)), Unit);
+        await fixture.Host.InvokeMessageAndWaitAsync(new CommendationConferred(mistaken, 2026, null, new DateOnly(2026, 11, 1)), Unit);
+        await fixture.Host.InvokeMessageAndWaitAsync(new CommendationRevoked(mistaken), Unit);
+        await fixture.Host.InvokeMessageAndWaitAsync(new CommendationRevoked(early), Unit);
+        await fixture.Host.InvokeMessageAndWaitAsync(new CommendationConferred(early, 2026, Guid.NewGuid(), new DateOnly(2026, 11, 2)), Unit);
+        await fixture.Host.InvokeMessageAndWaitAsync(new CommendationConferred(Guid.NewGuid(), 2025, null, new DateOnly(2025, 12, 20)), Unit);
+        await fixture.Host.InvokeMessageAndWaitAsync(new CommendationConferred(Guid.NewGuid(), 2026, null, new DateOnly(2026, 11, 20)), OtherUnit);
+        await fixture.Host.InvokeMessageAndWaitAsync(new CommendationConferred(Guid.NewGuid(), 2026, null, new DateOnly(2026, 11, 24)), Unit);
+
+        var quarter = await ReportAsync(Unit, "q4");
+        var before = await ReportAsync(Unit, "q4", "2026-11-23");
+
+        quarter.Commendations.ShouldBe(new ReportCommendations(Collectives: 1, Persons: 1, CollectivesYear: 1, PersonsYear: 2));
+        before.Commendations.ShouldBe(new ReportCommendations(Collectives: 1, Persons: 0, CollectivesYear: 1, PersonsYear: 1));
+        quarter.CommendationTable().Rows[^1].Select(c => c.Display).ShouldBe(["Tổng cộng", "2", "3"]);
+
+        // The province's report holds its units' commendations (one more person in Long Khánh).
+        var province = await ReportAsync(Province, "q4");
+        province.Commendations.ShouldBe(new ReportCommendations(1, 2, 1, 3));
+    }
+
     [Fact]
     public async Task The_excel_report_has_the_word_reports_tables_as_sheets_with_numbers_as_number_cells()
     {
@@ -306,7 +363,7 @@ public sealed class ResultsReportTests(PlanningFixture fixture) : IAsyncLifetime
         workbook.Workbook!.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value)
             .ShouldBe([
                 ExcelReport.TotalsSheet, ExcelReport.UnitsSheet, ExcelReport.AudiencesSheet, ExcelReport.LinesSheet,
-                ExcelReport.MonthsSheet, ExcelReport.SchemesSheet, ExcelReport.AgreementsSheet, ExcelReport.TrainingsSheet]);
+                ExcelReport.MonthsSheet, ExcelReport.SchemesSheet, ExcelReport.AgreementsSheet, ExcelReport.TrainingsSheet, ExcelReport.CommendationsSheet]);
 
         var totals = Rows(workbook, ExcelReport.TotalsSheet);
         Number(totals, "Số hoạt động đã thực hiện trong kỳ", 1).ShouldBe(4);

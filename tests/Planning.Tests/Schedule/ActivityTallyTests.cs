@@ -95,7 +95,8 @@ public sealed class ActivityTallyTests(PlanningFixture fixture) : IAsyncLifetime
             ProgressCalculator.Tally(documents, 2026, AsOf),
             await session.Query<HeldTraining>().Where(t => t.TenantIsOneOf(districts)).ToListAsync(),
             await session.Query<KnownAgreement>().Where(a => a.TenantIsOneOf(districts)).ToListAsync(),
-            await session.Query<ReceivedEnrolment>().Where(e => e.TenantIsOneOf(districts)).ToListAsync());
+            await session.Query<ReceivedEnrolment>().Where(e => e.TenantIsOneOf(districts)).ToListAsync(),
+            await session.Query<KnownCommendation>().Where(c => c.TenantIsOneOf(districts)).ToListAsync());
         var expected = ProgressCalculator.Report(Province, 2026, AsOf, plans, facts);
         var report = await fixture.Host.GetJsonAsync<ProgressReport>($"/api/units/{Province}/progress/years/2026?asOf=2026-07-15");
 

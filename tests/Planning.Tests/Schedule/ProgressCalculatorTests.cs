@@ -27,7 +27,7 @@ public sealed class ProgressCalculatorTests
     private static ProgressReport Report(DistrictPlan plan, IReadOnlyList<LoggedActivity>? activities = null, IReadOnlyList<HeldTraining>? trainings = null,
         IReadOnlyList<KnownAgreement>? agreements = null, IReadOnlyList<ReceivedEnrolment>? enrolments = null) =>
         ProgressCalculator.Report(
-            District, 2026, AsOf, [plan], new ProgressFacts(ProgressCalculator.Tally(activities ?? [], 2026, AsOf), trainings ?? [], agreements ?? [], enrolments ?? []));
+            District, 2026, AsOf, [plan], new ProgressFacts(ProgressCalculator.Tally(activities ?? [], 2026, AsOf), trainings ?? [], agreements ?? [], enrolments ?? [], []));
 
     [Fact]
     public void Expected_by_now_counts_the_months_fully_past()

@@ -39,7 +39,7 @@ public sealed class ProgressPlanReaderTests(PlanningFixture fixture) : IAsyncLif
     {
         await using var session = fixture.Store.QuerySession(District);
         var plans = await session.Query<DistrictPlan>().Where(p => p.Year == 2026).ToListAsync();
-        var expected = ProgressCalculator.Report(District, 2026, AsOf, plans, new ProgressFacts([], [], [], []));
+        var expected = ProgressCalculator.Report(District, 2026, AsOf, plans, new ProgressFacts([], [], [], [], []));
         var report = await fixture.Host.GetJsonAsync<ProgressReport>($"/api/units/{District}/progress/years/2026?asOf=2026-07-15");
         JsonSerializer.Serialize(report, ScenarioExtensions.Json).ShouldBe(JsonSerializer.Serialize(expected, ScenarioExtensions.Json));
         return report;
