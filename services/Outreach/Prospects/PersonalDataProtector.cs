@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -139,10 +140,17 @@ public sealed class PersonalDataProtector
         }
     }
 
-    /// <summary>A claim id: HMAC-SHA256 (key derived from the master key) of district, kind and normalised value.</summary>
-    public Guid ClaimId(string unit, string kind, string value)
+    /// <summary>
+    /// A claim id: HMAC-SHA256 (key derived from the master key) of district, kind, normalised value and, from the second
+    /// on, the claim's generation (see <see cref="ProspectContactKey"/>): generations look unrelated without the key.
+    /// </summary>
+    public Guid ClaimId(string unit, string kind, string value, int generation = 1)
     {
-        var mac = HMACSHA256.HashData(_claimKey, Encoding.UTF8.GetBytes($"prospect-claim\n{unit}\n{kind}\n{value}"));
+        ArgumentOutOfRangeException.ThrowIfLessThan(generation, 1);
+        var text = generation == 1
+            ? $"prospect-claim\n{unit}\n{kind}\n{value}"
+            : $"prospect-claim\n{unit}\n{kind}\n{value}\n{generation.ToString(CultureInfo.InvariantCulture)}";
+        var mac = HMACSHA256.HashData(_claimKey, Encoding.UTF8.GetBytes(text));
         return new Guid(mac.AsSpan(0, 16));
     }
 

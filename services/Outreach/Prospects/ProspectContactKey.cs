@@ -1,5 +1,6 @@
 using BhxhPlatform.Outreach.Common;
 using BhxhPlatform.ServiceDefaults.Problems;
+using Marten;
 using Microsoft.AspNetCore.Mvc;
 
 namespace BhxhPlatform.Outreach.Prospects;
@@ -29,8 +30,13 @@ public sealed record ProspectContactReleased(Guid ClaimId, Guid ProspectId);
 /// The look-up before the append only serves to answer with a pointer to the existing prospect;
 /// the append is the guarantee.
 /// Erasure releases the prospect's claims (<see cref="ProspectContactReleased"/>): the person may
-/// be recorded again later. A released claim is claimed again by appending to its stream with the
-/// expected version, so a race between two officers still ends in one 409.
+/// be recorded again later. A released claim is never claimed again: the next prospect with the
+/// same phone or citizen id claims the value's next generation, a stream of its own whose id is the
+/// HMAC of the value and the generation number, so no stream names both the erased prospect and the
+/// new one (without the key, the two streams look unrelated). Starting it is the same guarantee as
+/// above: a race between two officers still ends in one 409. Streams released and claimed again
+/// before generations existed stay as they are: their holder is live, and they are found as the
+/// first generation.
 /// </remarks>
 public sealed record ProspectContactKey(Guid Id, Guid? ProspectId, long Version = 1)
 {
@@ -40,21 +46,43 @@ public sealed record ProspectContactKey(Guid Id, Guid? ProspectId, long Version 
 
     public ProspectContactKey Apply(ProspectContactReleased released) => this with { ProspectId = null, Version = Version + 1 };
 
-    /// <summary>The claims a prospect makes: its phone and its citizen id, when it has them.</summary>
-    public static IReadOnlyList<Guid> KeysOf(PersonalDataProtector protector, string unit, string? phone, string? citizenId)
+    /// <summary>
+    /// The claims a prospect with this phone and citizen id makes (each when given): for each value, the
+    /// generation that is held by a prospect (<see cref="ContactClaim.Holder"/>: a duplicate), or else the first
+    /// one never claimed, to be started. Generations are read in order; each erasure of the value adds one.
+    /// </summary>
+    public static async Task<IReadOnlyList<ContactClaim>> ClaimsOfAsync(
+        IQuerySession session, PersonalDataProtector protector, string unit, string? phone, string? citizenId, CancellationToken cancellation)
     {
-        var keys = new List<Guid>();
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(protector);
+        var values = new List<(string Kind, string Value)>();
         if (!string.IsNullOrWhiteSpace(phone))
         {
-            keys.Add(protector.ClaimId(unit, "phone", Formats.NormalisePhone(phone)));
+            values.Add(("phone", Formats.NormalisePhone(phone)));
         }
 
         if (!string.IsNullOrWhiteSpace(citizenId))
         {
-            keys.Add(protector.ClaimId(unit, "citizen-id", citizenId.Trim()));
+            values.Add(("citizen-id", citizenId.Trim()));
         }
 
-        return keys;
+        var claims = new List<ContactClaim>();
+        foreach (var (kind, value) in values)
+        {
+            for (var generation = 1; ; generation++)
+            {
+                var id = protector.ClaimId(unit, kind, value, generation);
+                var held = await session.LoadAsync<ProspectContactKey>(id, cancellation);
+                if (held is null || held.ProspectId is not null)
+                {
+                    claims.Add(new ContactClaim(id, held?.ProspectId));
+                    break;
+                }
+            }
+        }
+
+        return claims;
     }
 
     public static ProblemDetails Duplicate(string unit, Guid existing)
@@ -67,3 +95,6 @@ public sealed record ProspectContactKey(Guid Id, Guid? ProspectId, long Version 
         return problem;
     }
 }
+
+/// <summary>A claim on one value: the stream's id, and the prospect holding it (null: not yet claimed, to be started).</summary>
+public sealed record ContactClaim(Guid Id, Guid? Holder);

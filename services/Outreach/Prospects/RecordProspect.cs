@@ -91,9 +91,9 @@ public static class RecordProspectEndpoint
             return check.ToProblem();
         }
 
-        foreach (var key in ProspectContactKey.KeysOf(protector, unit, command.Phone, command.CitizenId))
+        foreach (var claim in await ProspectContactKey.ClaimsOfAsync(session, protector, unit, command.Phone, command.CitizenId, cancellation))
         {
-            if (await session.LoadAsync<ProspectContactKey>(key, cancellation) is { ProspectId: { } existing })
+            if (claim.Holder is { } existing)
             {
                 return ProspectContactKey.Duplicate(unit, existing);
             }
@@ -117,20 +117,10 @@ public static class RecordProspectEndpoint
             Clean(command.Email)?.ToLowerInvariant());
 
         // The claims are inserted in the same transaction as the stream: see ProspectContactKey.
-        foreach (var key in ProspectContactKey.KeysOf(protector, unit, command.Phone, command.CitizenId))
+        // A claim found held here was taken since ValidateAsync looked: starting its stream collides, and that is the 409.
+        foreach (var claim in await ProspectContactKey.ClaimsOfAsync(session, protector, unit, command.Phone, command.CitizenId, cancellation))
         {
-            var claim = new ProspectContactClaimed(key, id);
-            if (await session.LoadAsync<ProspectContactKey>(key, cancellation) is { ProspectId: null } released)
-            {
-                // Released by an erasure: claim it again, expecting the version the release left it
-                // at, so a concurrent re-claim fails (409). A live claim falls to StartStream below,
-                // whose collision is the 409 even when the look-up in ValidateAsync raced.
-                session.Events.Append(key, released.Version + 1, claim);
-            }
-            else
-            {
-                session.Events.StartStream<ProspectContactKey>(key, claim);
-            }
+            session.Events.StartStream<ProspectContactKey>(claim.Id, new ProspectContactClaimed(claim.Id, id));
         }
 
         // Personal data is sealed with a new key of the person's own before the event exists, so

@@ -184,6 +184,43 @@ public sealed class PersonalDataTests(OutreachFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_person_recorded_again_after_erasure_claims_streams_of_its_own_so_no_claim_links_the_erased_prospect_to_the_new()
+    {
+        var first = await fixture.Host.CreateAsync(Url, Person());
+        await EraseAsync(first);
+        var again = await fixture.Host.CreateAsync(Url, Person());
+        await EraseAsync(again);
+        var third = await fixture.Host.CreateAsync(Url, Person());
+
+        await using var session = fixture.Store.QuerySession(District);
+        var claimed = await session.Events.QueryRawEventDataOnly<ProspectContactClaimed>().ToListAsync();
+        var released = await session.Events.QueryRawEventDataOnly<ProspectContactReleased>().ToListAsync();
+        List<Guid> StreamsOf(Guid prospect) => [.. claimed.Where(c => c.ProspectId == prospect).Select(c => c.ClaimId)];
+        Guid[][] streams = [[.. StreamsOf(first)], [.. StreamsOf(again)], [.. StreamsOf(third)]];
+        streams.ShouldAllBe(s => s.Length == 2); // the phone and the citizen id
+        streams.SelectMany(s => s).Distinct().Count().ShouldBe(6);
+        released.Select(r => r.ClaimId).ShouldBe([.. streams[0], .. streams[1]], ignoreOrder: true);
+        foreach (var stream in streams.SelectMany(s => s))
+        {
+            var prospects = (await session.Events.FetchStreamAsync(stream)).Select(e => e.Data switch
+            {
+                ProspectContactClaimed c => c.ProspectId,
+                ProspectContactReleased r => r.ProspectId,
+                _ => Guid.Empty,
+            });
+            prospects.Distinct().ShouldHaveSingleItem();
+        }
+
+        // The live generation still refuses a duplicate, pointing at the third prospect.
+        var duplicate = await fixture.Host.Scenario(s =>
+        {
+            s.Post.Json(Person(" 0912 345 678", null), JsonStyle.MinimalApi).ToUrl(Url);
+            s.StatusCodeShouldBe(409);
+        });
+        (await duplicate.ReadAsJsonAsync<Dictionary<string, System.Text.Json.JsonElement>>())!["existingProspectId"].GetGuid().ShouldBe(third);
+    }
+
+    [Fact]
     public async Task A_phone_is_normalised_once_so_spacing_does_not_hide_a_duplicate_and_a_trailing_line_break_is_refused()
     {
         var first = await fixture.Host.CreateAsync(Url, Person(Phone, null));
