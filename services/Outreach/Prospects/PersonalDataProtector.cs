@@ -18,35 +18,81 @@ namespace BhxhPlatform.Outreach.Prospects;
 /// is a prospect without the master key. Format of a sealed value: <c>enc:v1:{personId}:{base64(nonce|ciphertext|tag)}</c>;
 /// the person id and a purpose are bound as associated data, so a ciphertext moved to another
 /// person or field does not open.
+/// <para>
+/// Rotation: a new master key is configured as <c>PersonalData:MasterKey</c> and the one it replaces moves to
+/// <c>PersonalData:PreviousKeys</c> (base64, comma-separated, newest first), which only ever unwrap. Every wrapped
+/// key carries the id of the master key that wrapped it (<see cref="PersonKey.KeyId"/>, a fingerprint, never the
+/// key), and <see cref="Rewrap"/> wraps a person's data key again with the current one; the personal data itself is
+/// not re-encrypted. Once every key is re-wrapped (<c>POST …/personal-data/rewrap</c>), a previous key opens
+/// nothing stored any more. The claims' key stays derived from the oldest key of the ring (the last previous
+/// key, or the master key before any rotation), so duplicates are still found; that key then serves no other use.
+/// </para>
 /// </remarks>
 public sealed class PersonalDataProtector
 {
     public const string ConfigurationKey = "PersonalData:MasterKey";
+    public const string PreviousKeysConfigurationKey = "PersonalData:PreviousKeys";
     private const string Prefix = "enc:v1:";
     private const int NonceSize = 12;
     private const int TagSize = 16;
 
     private readonly byte[] _masterKey;
     private readonly byte[] _claimKey;
+    private readonly (string Id, byte[] Key)[] _ring;
     private readonly UnreadablePersonalData? _unreadable;
 
     /// <param name="unreadable">Where a value that fails to open although its key exists is counted (none: not counted).</param>
-    public PersonalDataProtector(byte[] masterKey, UnreadablePersonalData? unreadable = null)
+    /// <param name="previousKeys">Master keys replaced by <paramref name="masterKey"/>, newest first: they only unwrap.</param>
+    public PersonalDataProtector(byte[] masterKey, UnreadablePersonalData? unreadable = null, IReadOnlyList<byte[]>? previousKeys = null)
     {
         ArgumentNullException.ThrowIfNull(masterKey);
         _unreadable = unreadable;
-        if (masterKey.Length != 32)
+        byte[][] keys = [masterKey, .. previousKeys ?? []];
+        if (keys.Any(k => k.Length != 32))
         {
-            throw new ArgumentException("The personal-data master key must be 32 bytes.", nameof(masterKey));
+            throw new ArgumentException("Each personal-data master key must be 32 bytes.", nameof(masterKey));
         }
 
-        _masterKey = masterKey.ToArray();
-        _claimKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, _masterKey, 32, info: Encoding.UTF8.GetBytes("bhxh-outreach/prospect-claims/v1"));
+        _ring = [.. keys.Select(k => (IdOf(k), k.ToArray()))];
+        if (_ring.Select(k => k.Id).Distinct(StringComparer.Ordinal).Count() != _ring.Length)
+        {
+            throw new ArgumentException("A personal-data master key is configured twice.", nameof(previousKeys));
+        }
+
+        _masterKey = _ring[0].Key;
+        KeyId = _ring[0].Id;
+        _claimKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, _ring[^1].Key, 32, info: Encoding.UTF8.GetBytes("bhxh-outreach/prospect-claims/v1"));
     }
 
-    /// <summary>Reads the master key from configuration, failing start-up with a clear message when it is missing or malformed.</summary>
+    /// <summary>The id of the current master key: what new and re-wrapped keys carry.</summary>
+    public string KeyId { get; }
+
+    /// <summary>A master key's id: 16 hex digits derived from it (HKDF), which tell keys apart and give nothing of them away.</summary>
+    public static string IdOf(byte[] masterKey) =>
+        Convert.ToHexStringLower(HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 8, info: Encoding.UTF8.GetBytes("bhxh-outreach/master-key-id/v1")));
+
+    /// <summary>Reads the master key (and the previous ones) from configuration, failing start-up with a clear message when one is missing or malformed.</summary>
     public static PersonalDataProtector FromConfiguration(IConfiguration configuration, UnreadablePersonalData? unreadable = null) =>
-        new(MasterKey(configuration), unreadable);
+        new(MasterKey(configuration), unreadable, PreviousKeys(configuration));
+
+    /// <summary>The previous master keys from configuration (<c>PersonalData:PreviousKeys</c>, base64, comma-separated, newest first); none when not set.</summary>
+    public static IReadOnlyList<byte[]> PreviousKeys(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var text = configuration[PreviousKeysConfigurationKey];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+
+        return [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(value =>
+        {
+            var bytes = new byte[64];
+            return Convert.TryFromBase64String(value, bytes, out var length) && length == 32
+                ? bytes[..32]
+                : throw new InvalidOperationException($"Each key of {PreviousKeysConfigurationKey} must be the base64 encoding of exactly 32 bytes.");
+        })];
+    }
 
     /// <summary>The master key from configuration, failing with a clear message when it is missing or malformed.</summary>
     public static byte[] MasterKey(IConfiguration configuration)
@@ -75,7 +121,7 @@ public sealed class PersonalDataProtector
         var dataKey = RandomNumberGenerator.GetBytes(32);
         try
         {
-            return new PersonKey(personId, Seal(_masterKey, dataKey, Aad(personId, "person-key")), now, null);
+            return new PersonKey(personId, Seal(_masterKey, dataKey, Aad(personId, "person-key")), now, null, KeyId);
         }
         finally
         {
@@ -125,6 +171,11 @@ public sealed class PersonalDataProtector
             return Unreadable(key, purpose, "key-mismatch");
         }
 
+        if (key.KeyId is { } wrappedWith && _ring.All(k => k.Id != wrappedWith))
+        {
+            return Unreadable(key, purpose, "unknown-master-key");
+        }
+
         if (Unwrap(key) is not { } dataKey)
         {
             return Unreadable(key, purpose, "tag-mismatch");
@@ -160,8 +211,58 @@ public sealed class PersonalDataProtector
         return null;
     }
 
-    private byte[]? Unwrap(PersonKey key) =>
-        key.WrappedKey is null ? null : Open(_masterKey, key.WrappedKey, Aad(key.Id, "person-key"));
+    /// <summary>
+    /// The person's key wrapped again with the current master key, or why not: <see cref="RewrapOutcome.Current"/> (it already
+    /// is), <see cref="RewrapOutcome.Erased"/>, <see cref="RewrapOutcome.Unreadable"/> (no key of the ring opens it: counted).
+    /// </summary>
+    public (RewrapOutcome Outcome, PersonKey Key) Rewrap(PersonKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.WrappedKey is null)
+        {
+            return (RewrapOutcome.Erased, key);
+        }
+
+        if (key.KeyId == KeyId)
+        {
+            return (RewrapOutcome.Current, key);
+        }
+
+        if (Unwrap(key) is not { } dataKey)
+        {
+            _unreadable?.Record(key.Id, "person-key", key.KeyId is { } id && _ring.All(k => k.Id != id) ? "unknown-master-key" : "tag-mismatch");
+            return (RewrapOutcome.Unreadable, key);
+        }
+
+        try
+        {
+            return (RewrapOutcome.Rewrapped, key with { WrappedKey = Seal(_masterKey, dataKey, Aad(key.Id, "person-key")), KeyId = KeyId });
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(dataKey);
+        }
+    }
+
+    /// <summary>Unwraps with the master key the key names; a key wrapped before keys had ids is tried with each key of the ring.</summary>
+    private byte[]? Unwrap(PersonKey key)
+    {
+        if (key.WrappedKey is not { } wrapped)
+        {
+            return null;
+        }
+
+        var aad = Aad(key.Id, "person-key");
+        foreach (var (id, master) in _ring)
+        {
+            if ((key.KeyId is null || key.KeyId == id) && Open(master, wrapped, aad) is { } dataKey)
+            {
+                return dataKey;
+            }
+        }
+
+        return null;
+    }
 
     private static byte[] Aad(Guid personId, string purpose) => Encoding.UTF8.GetBytes($"{personId:N}\n{purpose}");
 
@@ -211,4 +312,14 @@ public sealed class PersonalDataProtector
 /// prospect's tenant. Erasure sets <see cref="WrappedKey"/> to null and keeps the row as the
 /// record of when the key was destroyed.
 /// </summary>
-public sealed record PersonKey(Guid Id, string? WrappedKey, DateTimeOffset CreatedAt, DateTimeOffset? ErasedAt);
+/// <param name="KeyId">The id of the master key that wrapped it (<see cref="PersonalDataProtector.IdOf"/>); null on keys wrapped before ids were kept.</param>
+public sealed record PersonKey(Guid Id, string? WrappedKey, DateTimeOffset CreatedAt, DateTimeOffset? ErasedAt, string? KeyId = null);
+
+/// <summary>What <see cref="PersonalDataProtector.Rewrap"/> did with one person's key.</summary>
+public enum RewrapOutcome
+{
+    Rewrapped,
+    Current,
+    Erased,
+    Unreadable,
+}

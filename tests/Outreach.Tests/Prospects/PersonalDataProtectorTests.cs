@@ -56,16 +56,19 @@ public sealed class PersonalDataProtectorTests
         protector.Open(key, "0912345678", "phone").ShouldBeNull();
         Unreadable("malformed").ShouldBe(1);
 
-        // The key wrapped under another master key (a key changed without re-wrapping).
+        // The key wrapped under a master key this service does not have (a key changed without keeping the previous one),
+        // named by its id; one wrapped before keys had ids does not open either.
         var foreign = new PersonalDataProtector(RandomNumberGenerator.GetBytes(32)).NewPersonKey(key.Id, DateTimeOffset.UnixEpoch);
         protector.Open(foreign, sealedPhone, "phone").ShouldBeNull();
+        Unreadable("unknown-master-key").ShouldBe(1);
+        protector.Open(foreign with { KeyId = null }, sealedPhone, "phone").ShouldBeNull();
         Unreadable("tag-mismatch").ShouldBe(3);
 
         // Erased (the key destroyed) and absent values are not failures; the value as sealed still opens.
         protector.Open(key with { WrappedKey = null }, sealedPhone, "phone").ShouldBeNull();
         protector.Open(key, null, "phone").ShouldBeNull();
         protector.Open(key, sealedPhone, "phone").ShouldBe("0912345678");
-        (Unreadable("tag-mismatch") + Unreadable("key-mismatch") + Unreadable("malformed")).ShouldBe(5);
+        (Unreadable("tag-mismatch") + Unreadable("key-mismatch") + Unreadable("malformed") + Unreadable("unknown-master-key")).ShouldBe(6);
     }
 
     [Fact]
@@ -94,5 +97,84 @@ public sealed class PersonalDataProtectorTests
         Protector(masterKey).ClaimId("bien-hoa", "phone", "0912345678").ShouldBe(Protector(masterKey).ClaimId("bien-hoa", "phone", "0912345678"));
         Protector(masterKey).ClaimId("bien-hoa", "phone", "0912345678").ShouldNotBe(Protector().ClaimId("bien-hoa", "phone", "0912345678"));
         Protector(masterKey).ClaimId("bien-hoa", "phone", "0912345678").ShouldNotBe(Protector(masterKey).ClaimId("long-thanh", "phone", "0912345678"));
+    }
+
+    [Fact]
+    public void A_key_id_tells_master_keys_apart_without_giving_them_away()
+    {
+        var masterKey = RandomNumberGenerator.GetBytes(32);
+
+        var id = PersonalDataProtector.IdOf(masterKey);
+        id.ShouldMatch("^[0-9a-f]{16}$");
+        PersonalDataProtector.IdOf(masterKey.ToArray()).ShouldBe(id);
+        PersonalDataProtector.IdOf(RandomNumberGenerator.GetBytes(32)).ShouldNotBe(id);
+        id.ShouldNotBe(Convert.ToHexStringLower(masterKey)[..16]);
+        Protector(masterKey).NewPersonKey(Guid.NewGuid(), DateTimeOffset.UnixEpoch).KeyId.ShouldBe(id);
+    }
+
+    [Fact]
+    public void After_a_rotation_the_previous_key_unwraps_until_re_wrapped_and_then_the_new_key_alone_opens_the_data()
+    {
+        var (oldKey, newKey) = (RandomNumberGenerator.GetBytes(32), RandomNumberGenerator.GetBytes(32));
+        var before = Protector(oldKey);
+        var key = before.NewPersonKey(Guid.NewGuid(), DateTimeOffset.UnixEpoch);
+        var sealedName = before.Seal(key, "Nguyễn Văn Bình", "full-name");
+        var rotated = new PersonalDataProtector(newKey, previousKeys: [oldKey]);
+
+        rotated.KeyId.ShouldBe(PersonalDataProtector.IdOf(newKey));
+        rotated.Open(key, sealedName, "full-name").ShouldBe("Nguyễn Văn Bình");
+        var (outcome, again) = rotated.Rewrap(key);
+        outcome.ShouldBe(RewrapOutcome.Rewrapped);
+        again.KeyId.ShouldBe(rotated.KeyId);
+        again.WrappedKey.ShouldNotBe(key.WrappedKey);
+        (again.Id, again.CreatedAt).ShouldBe((key.Id, key.CreatedAt));
+        rotated.Rewrap(again).Outcome.ShouldBe(RewrapOutcome.Current);
+        rotated.Rewrap(again with { WrappedKey = null }).Outcome.ShouldBe(RewrapOutcome.Erased);
+
+        // The value itself was not re-encrypted: the re-wrapped key opens it, with the new master key alone, and the old key opens nothing.
+        Protector(newKey).Open(again, sealedName, "full-name").ShouldBe("Nguyễn Văn Bình");
+        before.Open(again, sealedName, "full-name").ShouldBeNull();
+        Protector(newKey).Rewrap(key).Outcome.ShouldBe(RewrapOutcome.Unreadable);
+
+        // The claims' key stays the oldest key's, so a person recorded before the rotation is still found a duplicate.
+        rotated.ClaimId("bien-hoa", "phone", "0912345678").ShouldBe(before.ClaimId("bien-hoa", "phone", "0912345678"));
+    }
+
+    [Fact]
+    public void A_key_wrapped_before_keys_had_ids_is_opened_with_whichever_key_of_the_ring_wrapped_it_and_re_wrapped()
+    {
+        var (oldKey, newKey) = (RandomNumberGenerator.GetBytes(32), RandomNumberGenerator.GetBytes(32));
+        var before = Protector(oldKey);
+        var key = before.NewPersonKey(Guid.NewGuid(), DateTimeOffset.UnixEpoch);
+        var sealedPhone = before.Seal(key, "0912345678", "phone");
+        var legacy = key with { KeyId = null };
+        var rotated = new PersonalDataProtector(newKey, previousKeys: [oldKey]);
+
+        rotated.Open(legacy, sealedPhone, "phone").ShouldBe("0912345678");
+        var (outcome, again) = rotated.Rewrap(legacy);
+        outcome.ShouldBe(RewrapOutcome.Rewrapped);
+        Protector(newKey).Open(again, sealedPhone, "phone").ShouldBe("0912345678");
+    }
+
+    [Theory]
+    [InlineData("not base64!")]
+    [InlineData("AAAA")]
+    public void A_malformed_previous_key_fails_start_up(string previous)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [PersonalDataProtector.ConfigurationKey] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            [PersonalDataProtector.PreviousKeysConfigurationKey] = $"{Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))},{previous}",
+        }).Build();
+
+        Should.Throw<InvalidOperationException>(() => PersonalDataProtector.FromConfiguration(configuration)).Message.ShouldContain("PersonalData:PreviousKeys");
+    }
+
+    [Fact]
+    public void The_same_key_twice_in_the_ring_is_refused()
+    {
+        var key = RandomNumberGenerator.GetBytes(32);
+
+        Should.Throw<ArgumentException>(() => new PersonalDataProtector(key, previousKeys: [key.ToArray()]));
     }
 }
