@@ -54,6 +54,10 @@ public sealed class PartnersClient(HttpClient http)
     public Task<ServiceResult<object>> SignAgreementAsync(string unit, Guid id, long version, DateOnly? signedOn, CancellationToken cancellation = default) =>
         http.PostAsync<object>(Service, $"{Units(unit)}/agreements/{id}/sign", new { version, signedOn }, cancellation);
 
+    /// <summary>Amends a signed agreement: its parties, scope and value as they now stand, with a note of what changed.</summary>
+    public Task<ServiceResult<object>> AmendAgreementAsync(string unit, Guid id, AmendAgreementRequest amendment, CancellationToken cancellation = default) =>
+        http.PostAsync<object>(Service, $"{Units(unit)}/agreements/{id}/amend", amendment, cancellation);
+
     public Task<ServiceResult<object>> RenewAgreementAsync(string unit, Guid id, long version, DateOnly? endsOn, CancellationToken cancellation = default) =>
         http.PostAsync<object>(Service, $"{Units(unit)}/agreements/{id}/renew", new { version, endsOn }, cancellation);
 
@@ -201,6 +205,17 @@ public sealed record DraftAgreementRequest(
     DateOnly? StartsOn,
     DateOnly? EndsOn,
     decimal? ValueVnd);
+
+/// <summary>Partners' AmendAgreement: the whole new parties, scope and value (not a difference), on the version the officer read.</summary>
+public sealed record AmendAgreementRequest(
+    long Version,
+    IReadOnlyList<Guid> PartnerIds,
+    IReadOnlyList<string> AudienceCodes,
+    IReadOnlyList<CommunicationForm> FormKinds,
+    IReadOnlyList<string> PlanLineCodes,
+    int? ActivitiesPerYear,
+    decimal? ValueVnd,
+    string Note);
 
 public enum CollaboratorKind { Collaborator, CollectionAgent }
 
