@@ -12,6 +12,12 @@ var auditKey = builder.AddSecret("audit-signing-key", SecretKind.EcSigningKey);
 var planning = builder.AddService<Projects.Planning>(ServiceNames.Planning, database, identity).WithAuditCheckpoints(auditKey);
 var outreach = builder.AddService<Projects.Outreach>(ServiceNames.Outreach, database, identity).WithAuditCheckpoints(auditKey)
     .WithEnvironment("PersonalData__MasterKey", builder.AddSecret("personal-data-key", SecretKind.Key256));
+if (!string.IsNullOrWhiteSpace(builder.Configuration["Parameters:personal-data-previous-keys"]))
+{
+    // Set only while a rotation of the personal-data key is under way (see services/Outreach/README.md).
+    outreach.WithEnvironment("PersonalData__PreviousKeys", builder.AddParameter("personal-data-previous-keys", secret: true));
+}
+
 var partners = builder.AddService<Projects.Partners>(ServiceNames.Partners, database, identity).WithAuditCheckpoints(auditKey);
 identity.WithApiPagesOf(planning, outreach, partners);
 builder.AddPortal(identity, portalSecret, planning, outreach, partners, identity);

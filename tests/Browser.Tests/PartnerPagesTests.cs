@@ -32,7 +32,7 @@ public sealed class PartnerPagesTests
     private static string Shown(DateOnly day) => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     [Fact]
-    public async Task An_officer_registers_a_partner_signs_renews_and_ends_an_agreement_and_visits_the_partner_pages()
+    public async Task An_officer_registers_a_partner_signs_renews_amends_and_ends_an_agreement_and_visits_the_partner_pages()
     {
         var name = $"Hội Cựu chiến binh {Guid.NewGuid().ToString("N")[..6]}";
         var title = $"Chương trình phối hợp tuyên truyền {Guid.NewGuid().ToString("N")[..6]}";
@@ -101,6 +101,26 @@ public sealed class PartnerPagesTests
         await Expect(page.GetByTestId("done")).ToHaveTextAsync("Đã gia hạn thỏa thuận.");
         await Expect(page.GetByTestId("agreement-term")).ToContainTextAsync(Shown(Today.AddYears(1)));
         await Expect(page.GetByTestId("agreement-status")).Not.ToContainTextAsync("Sắp hết hạn");
+
+        // Amend it: the form holds its terms; without a note Partners refuses, with one the new commitment and value stand.
+        await page.GetByTestId("amend-link").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Sửa đổi thỏa thuận");
+        await Expect(page.GetByLabel(name)).ToBeCheckedAsync();
+        await Expect(page.GetByLabel("Hội nghị", new() { Exact = true })).ToBeCheckedAsync();
+        await page.GetByLabel("Số hoạt động cam kết mỗi năm (nếu có)").FillAsync("6");
+        await page.GetByLabel("Giá trị (đồng)").FillAsync("15000000");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu sửa đổi" }).ClickAsync();
+        await Expect(page.Locator("#f-note-error")).ToBeVisibleAsync();
+        await browser.SeenAsync("amend-agreement-problems");
+        await page.GetByLabel("Nội dung sửa đổi").FillAsync("Tăng số hội nghị và bổ sung kinh phí theo Công văn số 12/BHXH");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu sửa đổi" }).ClickAsync();
+        await Expect(page.GetByTestId("done")).ToHaveTextAsync("Đã sửa đổi thỏa thuận.");
+        var facts = page.GetByTestId("agreement-facts");
+        await Expect(facts.Locator("dt", new() { HasText = "Số lần sửa đổi" }).Locator("xpath=following-sibling::dd[1]")).ToHaveTextAsync("1");
+        await Expect(facts.Locator("dt", new() { HasText = "Số hoạt động cam kết mỗi năm" }).Locator("xpath=following-sibling::dd[1]")).ToHaveTextAsync("6");
+        await Expect(facts.Locator("dt", new() { HasText = "Giá trị (đồng)" }).Locator("xpath=following-sibling::dd[1]")).ToHaveTextAsync("15.000.000");
+        await browser.SeenAsync("agreement-amended");
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Chấm dứt thỏa thuận" }).ClickAsync();
         await Expect(page.Locator("#f-reason-error")).ToBeVisibleAsync();
         await browser.SeenAsync("terminate-agreement-problems");
