@@ -21,15 +21,19 @@ public sealed class ReportJourneyTests(StackFixture stack)
     private const string Officer = "officer.nhon-trach";
     private const string OfficerName = "Cán bộ truyền thông BHXH Nhơn Trạch";
 
-    /// <summary>The month of the activities <see cref="Given.ActivityAsync"/> logs (yesterday in Vietnam).</summary>
-    private static string Month => "m" + TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh"))
-        .AddDays(-1).Month.ToString(CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The day <see cref="Given.ActivityAsync"/> logs activities on: yesterday in Vietnam. On 1 January that is in the
+    /// year before, whose plan and report they count in (this year's report of December would count none of them).
+    /// </summary>
+    private static DateOnly ActivitiesDay =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh")).DateTime).AddDays(-1);
 
     [Fact]
     public async Task An_officer_sees_the_units_report_of_a_month_as_Planning_has_it_and_downloads_it_as_Word_and_Excel()
     {
-        var year = Given.ThisYear;
-        var period = Month;
+        var day = ActivitiesDay;
+        var year = day.Year;
+        var period = "m" + day.Month.ToString(CultureInfo.InvariantCulture);
         await UnitWithActivitiesAsync(year);
         using var planning = await stack.ApiAsync(ServiceNames.Planning, Officer);
         var path = $"/api/units/{District}/reports/{year}/{period}";
@@ -64,6 +68,20 @@ public sealed class ReportJourneyTests(StackFixture stack)
             }
         }
 
+        // The months from January to the period's: what Planning says was due and done in each.
+        var months = report.GetProperty("months").EnumerateArray().ToList();
+        months.Count.ShouldBe(day.Month);
+        await Expect(page.GetByTestId("report-months").Locator("tbody tr")).ToHaveCountAsync(months.Count);
+        foreach (var month in months)
+        {
+            var row = page.Locator($"[data-testid=report-months] tr[data-month='{month.GetProperty("month").GetInt32().ToString(CultureInfo.InvariantCulture)}']");
+            await Expect(row.Locator("[data-figure=target]")).ToHaveTextAsync(Portal.Number(month.GetProperty("target").GetInt32()), new() { Timeout = 2_000 });
+            await Expect(row.Locator("[data-figure=achieved]")).ToHaveTextAsync(Portal.Number(month.GetProperty("achieved").GetInt32()), new() { Timeout = 2_000 });
+        }
+
+        var trainings = report.GetProperty("trainings");
+        await Expect(page.GetByTestId("report-trainings").Locator("[data-figure=held-year]")).ToHaveTextAsync(Portal.Number(trainings.GetProperty("heldYear").GetInt32()));
+
         // Word: the name Planning gives it, valid Open XML, the unit's body in the header, the period's title, each line's figures.
         var word = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-docx").ClickAsync());
         word.SuggestedFilename.ShouldBe($"bao-cao-ket-qua-{District}-{year}-{period}.docx");
@@ -90,7 +108,8 @@ public sealed class ReportJourneyTests(StackFixture stack)
         {
             new OpenXmlValidator().Validate(workbook).Select(e => e.Description).ShouldBeEmpty();
             var part = workbook.WorkbookPart!;
-            part.Workbook!.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value).ShouldBe(["Tổng hợp", "Theo đơn vị", "Theo nhóm đối tượng", "Theo dòng kế hoạch"]);
+            part.Workbook!.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value).ShouldBe(
+                ["Tổng hợp", "Theo đơn vị", "Theo nhóm đối tượng", "Theo dòng kế hoạch", "Theo tháng", "Người tham gia mới", "Phối hợp", "Tập huấn", "Khen thưởng"]);
             var totals = Rows(part, "Tổng hợp");
             Number(totals, "Số hoạt động kế hoạch trong kỳ").ShouldBe(Totals(report).GetProperty("target").GetInt32());
             Number(totals, "Số hoạt động đã thực hiện trong kỳ").ShouldBe(Totals(report).GetProperty("achieved").GetInt32());

@@ -61,7 +61,26 @@ public sealed record ReportLineView(
     int UnitsBehind,
     decimal? Percent);
 
-/// <summary>Planning's results report of a unit (or of a province over its units) for a period, as of a day; figures at <see cref="End"/>.</summary>
+/// <summary>One month of the year, January to the period's last month: activities due by the plans' schedules and logged.</summary>
+public sealed record ReportMonthView(int Month, int Target, int Achieved, decimal? Percent);
+
+/// <summary>People enrolled in one scheme (its code and Planning's Vietnamese name), in the period and in the year.</summary>
+public sealed record ReportSchemeView(string Scheme, string Name, int Enrolled, int EnrolledYear);
+
+/// <summary>Agreements of one kind (its code and Planning's Vietnamese name): in force, begun and ended in the period, ending within 30 days.</summary>
+public sealed record ReportAgreementsView(string Kind, string Name, int InForce, int Started, int Ended, int EndingSoon);
+
+/// <summary>Trainings and refresher conferences held, and who attended, in the period and in the year.</summary>
+public sealed record ReportTrainingsView(int Held, int Attendees, int HeldYear, int AttendeesYear);
+
+/// <summary>Commendations of partner organisations (collectives) and of persons, in the period and in the year.</summary>
+public sealed record ReportCommendationsView(int Collectives, int Persons, int CollectivesYear, int PersonsYear);
+
+/// <summary>
+/// Planning's results report of a unit (or of a province over its units) for a period, as of a day; figures at <see cref="End"/>.
+/// The parts after <see cref="Lines"/> came later: an answer of an older Planning has none, so the lists are empty
+/// and the trainings and commendations null (not zero: nothing was said about them).
+/// </summary>
 public sealed record ResultsReportView(
     ReportIssuerView Issuer,
     int Year,
@@ -74,4 +93,15 @@ public sealed record ResultsReportView(
     ReportTotalsView Totals,
     IReadOnlyList<ReportUnitView> Units,
     IReadOnlyList<ReportAudienceView> Audiences,
-    IReadOnlyList<ReportLineView> Lines);
+    IReadOnlyList<ReportLineView> Lines)
+{
+    public IReadOnlyList<ReportMonthView> Months { get; init; } = [];
+
+    public IReadOnlyList<ReportSchemeView> Schemes { get; init; } = [];
+
+    public IReadOnlyList<ReportAgreementsView> Agreements { get; init; } = [];
+
+    public ReportTrainingsView? Trainings { get; init; }
+
+    public ReportCommendationsView? Commendations { get; init; }
+}

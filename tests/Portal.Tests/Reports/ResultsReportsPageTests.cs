@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using BhxhPlatform.Portal.Components.Pages.Reports;
 using BhxhPlatform.Portal.ServiceClients;
 using BhxhPlatform.Portal.SignIn;
@@ -45,7 +46,37 @@ public sealed class ResultsReportsPageTests : IDisposable
             new ReportLineView("1.02", "3.1", "Người lao động", "Hội nghị tuyên truyền", 1, 6, 6, 72, 70, 1200, 0, 100m),
             new ReportLineView("2.05", "3.1", "Người lao động", "Tờ rơi", 1, 2, 1, 24, 10, 300, 1, 50m),
             new ReportLineView("3.1.01", "3.1", "Người lao động", "Tin nhắn", 1, 0, 0, 0, 0, 0, 0, null),
-        ]);
+        ])
+    {
+        // January had nothing due; March was behind; the period's month (November) is the last one.
+        Months = [.. new[] { (0, 0), (8, 8), (8, 6), (8, 8), (8, 8), (8, 8), (8, 8), (8, 8), (8, 8), (8, 8), (8, 7) }
+            .Select((m, i) => new ReportMonthView(i + 1, m.Item1, m.Item2, m.Item1 == 0 ? null : Math.Round(100m * m.Item2 / m.Item1, 1)))],
+        Schemes =
+        [
+            new ReportSchemeView("VoluntarySocialInsurance", "BHXH tự nguyện", 3, 1250),
+            new ReportSchemeView("HouseholdHealthInsurance", "BHYT hộ gia đình", 1, 2400),
+            new ReportSchemeView("PensionTopUp", "Loại hình mới", 0, 7),
+        ],
+        Agreements =
+        [
+            new ReportAgreementsView("Contract", "Hợp đồng", 2, 0, 1, 0),
+            new ReportAgreementsView("Programme", "Chương trình phối hợp", 3, 1, 0, 1),
+        ],
+        Trainings = new ReportTrainingsView(2, 85, 9, 1045),
+        Commendations = new ReportCommendationsView(1, 2, 4, 1003),
+    };
+
+    /// <summary>The report as a Planning from before the months, schemes, agreements, trainings and commendations answers it: without them.</summary>
+    private static JsonObject Older(ResultsReportView report)
+    {
+        var json = JsonSerializer.SerializeToNode(report, ServiceCalls.Json)!.AsObject();
+        foreach (var part in (string[])["months", "schemes", "agreements", "trainings", "commendations"])
+        {
+            json.Remove(part).ShouldBeTrue(part);
+        }
+
+        return json;
+    }
 
     private IRenderedComponent<ResultsReports> Render(string role, string unit, params (string Name, object? Value)[] query)
     {
@@ -189,6 +220,153 @@ public sealed class ResultsReportsPageTests : IDisposable
     }
 
     [Fact]
+    public void After_the_lines_come_the_months_and_the_enrolments_agreements_trainings_and_commendations_with_the_Word_reports_totals()
+    {
+        _planning.Answer("/api/units/bien-hoa/reports/2026/m11", HttpStatusCode.OK, Report("bien-hoa", "BHXH thành phố Biên Hòa", province: false));
+
+        var page = Render(PortalUser.DistrictOfficer, "bien-hoa", ("year", "2026"), ("period", "m11"));
+
+        page.FindAll("h3").Select(h => h.TextContent).ShouldBe(
+            ["Tổng hợp", "Kết quả theo đơn vị", "Kết quả theo nhóm đối tượng", "Kết quả theo dòng kế hoạch", "Kết quả theo tháng",
+             "Kết quả phát triển người tham gia, phối hợp, tập huấn và khen thưởng"]);
+        page.FindAll("h4").Select(h => h.TextContent).ShouldBe(
+            ["Người tham gia mới theo loại hình", "Chương trình, hợp đồng phối hợp", "Tập huấn, hội nghị", "Biểu dương, khen thưởng"]);
+        page.FindAll("p.muted").ShouldBeEmpty();
+
+        var months = page.Find("[data-testid=report-months]");
+        months.QuerySelector("caption")!.TextContent.ShouldBe("Hoạt động kế hoạch và đã thực hiện của từng tháng, từ tháng 1 đến tháng cuối kỳ");
+        months.QuerySelectorAll("thead th").Select(h => (h.GetAttribute("scope"), h.TextContent)).ShouldBe(
+            [("col", "Tháng"), ("col", "Số hoạt động kế hoạch"), ("col", "Số hoạt động đã thực hiện"), ("col", "Tỷ lệ thực hiện")]);
+        months.QuerySelectorAll("tbody tr").Select(r => r.GetAttribute("data-month")).ShouldBe([.. Enumerable.Range(1, 11).Select(m => $"{m}")]);
+        months.QuerySelectorAll("tbody th[scope=row]").Select(h => h.TextContent).ShouldBe([.. Enumerable.Range(1, 11).Select(m => $"Tháng {m}")]);
+        months.QuerySelector("tr[data-month='1'] [data-figure=percent]")!.TextContent.ShouldBe("–");
+        months.QuerySelector("tr[data-month='3'] [data-figure=achieved]")!.TextContent.ShouldBe("6");
+        months.QuerySelector("tr[data-month='3'] [data-figure=percent]")!.TextContent.ShouldBe("75%");
+        months.QuerySelector("tr[data-month='11'] [data-figure=percent]")!.TextContent.ShouldBe("87,5%");
+        months.QuerySelector("tr[data-month='11'] td")!.ClassName.ShouldBe("num");
+        var monthTotal = months.QuerySelector("tfoot tr")!;
+        monthTotal.QuerySelector("th[scope=row]")!.TextContent.ShouldBe("Tổng cộng");
+        Figures(monthTotal).ShouldBe([("target", "80"), ("achieved", "77"), ("percent", "96,3%")]);
+
+        var schemes = page.Find("[data-testid=report-schemes]");
+        schemes.QuerySelector("caption")!.TextContent.ShouldBe("Người tham gia mới trong kỳ và lũy kế năm của từng loại hình");
+        schemes.QuerySelectorAll("thead th").Select(h => h.TextContent).ShouldBe(["Loại hình", "Trong kỳ", "Lũy kế năm"]);
+        schemes.QuerySelectorAll("tbody th[scope=row]").Select(h => h.TextContent).ShouldBe(["BHXH tự nguyện", "BHYT hộ gia đình", "Loại hình mới"]);
+        Figures(schemes.QuerySelector("tr[data-scheme=VoluntarySocialInsurance]")!).ShouldBe([("enrolled", "3"), ("enrolled-year", "1.250")]);
+        schemes.QuerySelector("tfoot th")!.TextContent.ShouldBe("Tổng cộng");
+        Figures(schemes.QuerySelector("tfoot tr")!).ShouldBe([("enrolled", "4"), ("enrolled-year", "3.657")]);
+
+        var agreements = page.Find("[data-testid=report-agreements]");
+        agreements.QuerySelectorAll("thead th").Select(h => h.TextContent).ShouldBe(
+            ["Loại", "Đang hiệu lực", "Ký mới trong kỳ", "Kết thúc trong kỳ", "Hết hạn trong 30 ngày tới"]);
+        agreements.QuerySelectorAll("tbody tr").Select(r => (r.GetAttribute("data-kind"), r.QuerySelector("th")!.TextContent)).ShouldBe(
+            [("Contract", "Hợp đồng"), ("Programme", "Chương trình phối hợp")]);
+        Figures(agreements.QuerySelector("tr[data-kind=Programme]")!).ShouldBe([("in-force", "3"), ("started", "1"), ("ended", "0"), ("ending-soon", "1")]);
+        Figures(agreements.QuerySelector("tfoot tr")!).ShouldBe([("in-force", "5"), ("started", "1"), ("ended", "1"), ("ending-soon", "1")]);
+
+        var trainings = page.Find("[data-testid=report-trainings]");
+        trainings.QuerySelectorAll("tbody th[scope=row]").Select(h => h.TextContent).ShouldBe(["Số lớp tập huấn, hội nghị", "Số lượt người tham dự"]);
+        Figures(trainings.QuerySelector("tbody")!).ShouldBe([("held", "2"), ("held-year", "9"), ("attendees", "85"), ("attendees-year", "1.045")]);
+        trainings.QuerySelector("tfoot").ShouldBeNull();
+
+        var commendations = page.Find("[data-testid=report-commendations]");
+        commendations.QuerySelectorAll("thead th").Select(h => h.TextContent).ShouldBe(["Đối tượng được khen thưởng", "Trong kỳ", "Lũy kế năm"]);
+        commendations.QuerySelectorAll("tbody th[scope=row]").Select(h => h.TextContent).ShouldBe(["Tập thể", "Cá nhân"]);
+        Figures(commendations.QuerySelector("tbody")!).ShouldBe(
+            [("collectives", "1"), ("collectives-year", "4"), ("persons", "2"), ("persons-year", "1.003")]);
+        Figures(commendations.QuerySelector("tfoot tr")!).ShouldBe([("total", "3"), ("total-year", "1.007")]);
+    }
+
+    [Fact]
+    public void The_new_parts_are_read_under_Plannings_own_names()
+    {
+        // As Planning's ResultsReport serializes its parts after the lines (System.Text.Json, web defaults).
+        var answer = Older(Report("bien-hoa", "BHXH thành phố Biên Hòa", province: false));
+        var parts = JsonNode.Parse("""
+            {
+              "months": [{ "month": 1, "target": 4, "achieved": 3, "percent": 75.0 }],
+              "schemes": [{ "scheme": "StudentHealthInsurance", "name": "BHYT học sinh, sinh viên", "enrolled": 12, "enrolledYear": 3400 }],
+              "agreements": [{ "kind": "Programme", "name": "Chương trình phối hợp", "inForce": 6, "started": 2, "ended": 1, "endingSoon": 3 }],
+              "trainings": { "held": 1, "attendees": 40, "heldYear": 5, "attendeesYear": 1200 },
+              "commendations": { "collectives": 2, "persons": 0, "collectivesYear": 7, "personsYear": 11 }
+            }
+            """)!.AsObject();
+        foreach (var (name, value) in parts.ToList())
+        {
+            parts.Remove(name);
+            answer[name] = value;
+        }
+
+        _planning.Answer("/api/units/bien-hoa/reports/2026/m11", HttpStatusCode.OK, answer);
+
+        var page = Render(PortalUser.DistrictOfficer, "bien-hoa", ("year", "2026"), ("period", "m11"));
+
+        Figures(page.Find("[data-testid=report-months] tr[data-month='1']")).ShouldBe([("target", "4"), ("achieved", "3"), ("percent", "75%")]);
+        page.Find("[data-testid=report-schemes] tr[data-scheme=StudentHealthInsurance] th").TextContent.ShouldBe("BHYT học sinh, sinh viên");
+        Figures(page.Find("[data-testid=report-schemes] tr[data-scheme=StudentHealthInsurance]")).ShouldBe([("enrolled", "12"), ("enrolled-year", "3.400")]);
+        Figures(page.Find("[data-testid=report-agreements] tr[data-kind=Programme]")).ShouldBe(
+            [("in-force", "6"), ("started", "2"), ("ended", "1"), ("ending-soon", "3")]);
+        Figures(page.Find("[data-testid=report-trainings] tbody")).ShouldBe([("held", "1"), ("held-year", "5"), ("attendees", "40"), ("attendees-year", "1.200")]);
+        Figures(page.Find("[data-testid=report-commendations] tfoot tr")).ShouldBe([("total", "2"), ("total-year", "18")]);
+    }
+
+    [Fact]
+    public void An_older_Planning_without_the_new_parts_still_gives_the_report_and_says_there_is_nothing_to_show_for_them()
+    {
+        _planning.Answer("/api/units/bien-hoa/reports/2026/m11", HttpStatusCode.OK, Older(Report("bien-hoa", "BHXH thành phố Biên Hòa", province: false)));
+
+        var page = Render(PortalUser.DistrictOfficer, "bien-hoa", ("year", "2026"), ("period", "m11"));
+
+        page.Find("[data-testid=report-totals] [data-figure=achieved-year]").TextContent.ShouldBe("1.234");
+        page.FindAll("[data-testid=report-lines] tbody tr").Count.ShouldBe(3);
+        page.FindAll("p.muted").Select(p => (p.GetAttribute("data-testid"), p.TextContent)).ShouldBe(
+        [
+            ("no-months", "Chưa có số liệu theo tháng."),
+            ("no-schemes", "Chưa có người tham gia mới trong năm."),
+            ("no-agreements", "Chưa có chương trình, hợp đồng phối hợp nào."),
+            ("no-trainings", "Chưa có số liệu tập huấn, hội nghị."),
+            ("no-commendations", "Chưa có số liệu biểu dương, khen thưởng."),
+        ]);
+        page.FindAll("[data-testid=report-months], [data-testid=report-schemes], [data-testid=report-agreements], [data-testid=report-trainings], [data-testid=report-commendations]")
+            .ShouldBeEmpty();
+        page.FindAll("[data-testid=problem]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void In_English_the_new_parts_name_months_schemes_and_kinds_in_English_and_an_unknown_scheme_by_Plannings_name()
+    {
+        using var english = Culture.English();
+        _planning.Answer("/api/units/bien-hoa/reports/2026/m11", HttpStatusCode.OK, Report("bien-hoa", "BHXH thành phố Biên Hòa", province: false));
+
+        var page = Render(PortalUser.DistrictOfficer, "bien-hoa", ("year", "2026"), ("period", "m11"));
+
+        page.FindAll("h3").Select(h => h.TextContent).Skip(4).ShouldBe(["Results per month", "Enrolments, coordination, trainings and commendations"]);
+        page.FindAll("h4").Select(h => h.TextContent).ShouldBe(["New enrolments per scheme", "Coordination programmes and contracts", "Trainings and conferences", "Commendations"]);
+        var months = page.Find("[data-testid=report-months]");
+        months.QuerySelectorAll("thead th").Select(h => h.TextContent).ShouldBe(["Month", "Activities planned", "Activities done", "Share done"]);
+        months.QuerySelectorAll("tbody th").Select(h => h.TextContent).ShouldBe(
+            ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November"]);
+        months.QuerySelector("tfoot th")!.TextContent.ShouldBe("Total");
+        months.QuerySelector("tfoot [data-figure=percent]")!.TextContent.ShouldBe("96,3%");
+        page.FindAll("[data-testid=report-schemes] tbody th").Select(h => h.TextContent).ShouldBe(
+            ["Voluntary social insurance", "Household health insurance", "Loại hình mới"]);
+        page.Find("[data-testid=report-schemes] tfoot [data-figure=enrolled-year]").TextContent.ShouldBe("3.657");
+        page.FindAll("[data-testid=report-schemes] thead th").Select(h => h.TextContent).ShouldBe(["Scheme", "In the period", "Year to date"]);
+        page.FindAll("[data-testid=report-agreements] tbody th").Select(h => h.TextContent).ShouldBe(["Contract", "Coordination programme"]);
+        page.FindAll("[data-testid=report-agreements] thead th").Select(h => h.TextContent).ShouldBe(
+            ["Kind", "In force", "Signed in the period", "Ended in the period", "Ending within 30 days"]);
+        page.FindAll("[data-testid=report-trainings] tbody th").Select(h => h.TextContent).ShouldBe(["Trainings and conferences held", "Attendances"]);
+        page.FindAll("[data-testid=report-commendations] tbody th, [data-testid=report-commendations] tfoot th").Select(h => h.TextContent).ShouldBe(
+            ["Organisations", "Persons", "Total"]);
+        page.Find("[data-testid=report-commendations] caption").TextContent.ShouldBe("Organisations and persons commended, in the period and in the year so far");
+
+        _planning.Answer("/api/units/bien-hoa/reports/2026/m11", HttpStatusCode.OK, Older(Report("bien-hoa", "BHXH thành phố Biên Hòa", province: false)));
+        page = Render(PortalUser.DistrictOfficer, "bien-hoa", ("year", "2026"), ("period", "m11"));
+        page.Find("[data-testid=no-months]").TextContent.ShouldBe("No figures per month yet.");
+        page.Find("[data-testid=no-commendations]").TextContent.ShouldBe("No figures on commendations yet.");
+    }
+
+    [Fact]
     public void A_failed_download_is_said_above_the_report()
     {
         _planning.Answer("/api/units/bien-hoa/reports/2026/m11", HttpStatusCode.OK, Report("bien-hoa", "BHXH thành phố Biên Hòa", province: false));
@@ -197,6 +375,10 @@ public sealed class ResultsReportsPageTests : IDisposable
 
         page.Find("[data-testid=download-failed]").TextContent.ShouldBe("Không tải được bản Excel của báo cáo. Hãy thử lại sau.");
     }
+
+    /// <summary>The figures of a row (or of a table's body), in order: each cell's <c>data-figure</c> and its text.</summary>
+    private static List<(string?, string)> Figures(AngleSharp.Dom.IElement row) =>
+        [.. row.QuerySelectorAll("[data-figure]").Select(c => (c.GetAttribute("data-figure"), c.TextContent))];
 
     /// <summary>Planning: answers a path with a status and JSON (or problem JSON), and records what was asked (path and query).</summary>
     internal sealed class FakePlanning : HttpMessageHandler

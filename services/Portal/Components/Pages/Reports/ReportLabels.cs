@@ -37,6 +37,28 @@ public static class ReportLabels
             : code;
     }
 
+    /// <summary>A month of the year as the period list offers it: "Tháng 11", "November".</summary>
+    public static string Month(this IStringLocalizer<ReportsText> text, int month) =>
+        month is >= 1 and <= 12 ? text.Period(ReportQuery.Months[month - 1]) : month.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A scheme by its code (the names the other pages give it); Planning's own name for a code the page does not know.</summary>
+    public static string Scheme(this IStringLocalizer<ReportsText> text, ReportSchemeView scheme)
+    {
+        ArgumentNullException.ThrowIfNull(scheme);
+        return text.Named("Scheme_" + scheme.Scheme, scheme.Name);
+    }
+
+    /// <summary>An agreement kind by its code; Planning's own name for a kind the page does not know.</summary>
+    public static string AgreementKind(this IStringLocalizer<ReportsText> text, ReportAgreementsView agreements)
+    {
+        ArgumentNullException.ThrowIfNull(agreements);
+        return text.Named("AgreementKind_" + agreements.Kind, agreements.Name);
+    }
+
+    /// <summary>The share achieved of a total row, rounded as Planning rounds its own (one decimal, half away from zero); null without a target.</summary>
+    public static decimal? PercentOf(long achieved, long target) =>
+        target == 0 ? null : Math.Round(100m * achieved / target, 1, MidpointRounding.AwayFromZero);
+
     /// <summary>Planning's problems carry a bilingual title; one without (an empty body) still gets a heading that says what happened.</summary>
     public static ServiceProblem Titled(this IStringLocalizer<ReportsText> text, ServiceProblem problem)
     {
@@ -53,6 +75,12 @@ public static class ReportLabels
     /// <summary>A share achieved as Planning computes it (one decimal), written the Vietnamese way: 87,5%; a dash without a target.</summary>
     public static string Percent(decimal? percent) =>
         percent is { } value ? value.ToString("0.#", Localization.Display.Culture) + "%" : "–";
+
+    private static string Named(this IStringLocalizer<ReportsText> text, string key, string planningName)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text[key] is { ResourceNotFound: false } found ? found.Value : planningName;
+    }
 
     private static int IndexOf(this IReadOnlyList<string> codes, string code)
     {
