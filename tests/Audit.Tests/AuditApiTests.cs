@@ -376,6 +376,7 @@ public sealed class AuditApiTests(AuditFixture fixture) : IAsyncLifetime
         var intact = await fixture.Host.GetJsonAsync<RebuildReport>($"/api/units/{tenant}/audit/rebuild-check");
         intact.StreamsChecked.ShouldBe(1);
         intact.Matches.ShouldBeTrue();
+        intact.Checks.ShouldBe([new RebuildCheckSummary(nameof(Ledger), RebuildCheckSummary.Aggregate, 1, 1, 0)]);
 
         await fixture.ExecuteSqlAsync(
             $"update {AuditFixture.Schema}.mt_doc_ledger set data = jsonb_set(data, '{{total}}', '31') where id = '{id}'");
@@ -386,6 +387,14 @@ public sealed class AuditApiTests(AuditFixture fixture) : IAsyncLifetime
         difference.StreamId.ShouldBe(id);
         difference.Live!.Value.GetProperty("total").GetDecimal().ShouldBe(31m);
         difference.Rebuilt!.Value.GetProperty("total").GetDecimal().ShouldBe(30m);
+        altered.Checks.ShouldBe([new RebuildCheckSummary(nameof(Ledger), RebuildCheckSummary.Aggregate, 1, 1, 1)]);
+
+        // A read-model row deleted by hand: the stream is still checked, the stored row is missing from the count.
+        await fixture.ExecuteSqlAsync($"delete from {AuditFixture.Schema}.mt_doc_ledger where id = '{id}'");
+        var deleted = await fixture.Host.GetJsonAsync<RebuildReport>($"/api/units/{tenant}/audit/rebuild-check");
+        deleted.StreamsChecked.ShouldBe(1);
+        deleted.Differences.ShouldHaveSingleItem().Live.ShouldBeNull();
+        deleted.Checks.ShouldBe([new RebuildCheckSummary(nameof(Ledger), RebuildCheckSummary.Aggregate, 1, 0, 1)]);
     }
 
     private sealed class ChainReportComparer : IEqualityComparer<ChainReport>

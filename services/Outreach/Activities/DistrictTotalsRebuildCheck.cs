@@ -15,8 +15,7 @@ public sealed class DistrictTotalsRebuildCheck(IDocumentStore store) : IReadMode
 {
     private readonly DistrictActivityTotalsProjection _projection = new();
 
-    public async Task<(int StreamsChecked, IReadOnlyList<RebuildDifference> Differences)> CheckAsync(
-        IQuerySession session, string tenantId, CancellationToken cancellationToken)
+    public async Task<ReadModelCheckResult> CheckAsync(IQuerySession session, string tenantId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
         var progress = (await store.Advanced.AllProjectionProgress(tenantId, cancellationToken))
@@ -26,17 +25,20 @@ public sealed class DistrictTotalsRebuildCheck(IDocumentStore store) : IReadMode
             .Min();
         var serializer = store.Options.Serializer();
         var differences = new List<RebuildDifference>();
-        var checkedStreams = 0;
+        var checkedStreams = new List<Guid>();
+        var rows = 0;
+        var leftOut = 0;
         var ids = await session.Query<Activity>().Select(a => a.Id).ToListAsync(cancellationToken);
         foreach (var id in ids.Order())
         {
             var events = await session.Events.FetchStreamAsync(id, token: cancellationToken);
             if (events.Count == 0 || events[^1].Sequence > progress)
             {
+                leftOut++;
                 continue;
             }
 
-            checkedStreams++;
+            checkedStreams.Add(id);
             CountedActivity? rebuilt = null;
             foreach (var e in events)
             {
@@ -51,13 +53,14 @@ public sealed class DistrictTotalsRebuildCheck(IDocumentStore store) : IReadMode
             }
 
             var live = await session.LoadAsync<CountedActivity>(id, cancellationToken);
+            rows += live is null ? 0 : 1;
             if (RebuildDifference.Between(id, nameof(CountedActivity), serializer, live, rebuilt) is { } difference)
             {
                 differences.Add(difference);
             }
         }
 
-        return (checkedStreams, differences);
+        return new ReadModelCheckResult(nameof(CountedActivity), checkedStreams, rows, differences, leftOut);
     }
 }
 

@@ -11,15 +11,17 @@ namespace BhxhPlatform.Partners.Scorecards;
 /// </summary>
 public sealed class CoRunRebuildCheck(IDocumentStore store) : IReadModelCheck
 {
-    public async Task<(int StreamsChecked, IReadOnlyList<RebuildDifference> Differences)> CheckAsync(
-        IQuerySession session, string tenantId, CancellationToken cancellationToken)
+    public async Task<ReadModelCheckResult> CheckAsync(IQuerySession session, string tenantId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
         var serializer = store.Options.Serializer();
         var live = (await session.Query<CoRunActivity>().ToListAsync(cancellationToken)).ToLookup(r => r.ActivityId);
         var ids = await session.Query<ActivityLedger>().Select(l => l.Id).ToListAsync(cancellationToken);
         var differences = new List<RebuildDifference>();
-        foreach (var id in ids.Union(live.Select(g => g.Key)).Order())
+
+        // A row whose activity has no ledger (written by hand) is compared too, with nothing rebuilt.
+        var streams = ids.Union(live.Select(g => g.Key)).Order().ToList();
+        foreach (var id in streams)
         {
             var events = await session.Events.FetchStreamAsync(id, token: cancellationToken);
             var rebuilt = CoRunActivity.FromLedger(id, events.Select(e => e.Data)).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
@@ -30,7 +32,7 @@ public sealed class CoRunRebuildCheck(IDocumentStore store) : IReadModelCheck
             }
         }
 
-        return (ids.Count, differences);
+        return new ReadModelCheckResult(nameof(CoRunActivity), streams, live.Sum(g => g.Count()), differences);
     }
 }
 

@@ -72,6 +72,12 @@ public sealed class ReceivedHistoryTests(PlanningFixture fixture) : IAsyncLifeti
         var intact = await fixture.Host.GetJsonAsync<RebuildReport>($"/api/units/{District}/audit/rebuild-check");
         intact.StreamsChecked.ShouldBe(4);
         intact.Matches.ShouldBeTrue();
+        intact.Checks.ShouldBe([
+            new RebuildCheckSummary(nameof(HeldTraining), RebuildCheckSummary.Aggregate, 1, 1, 0),
+            new RebuildCheckSummary(nameof(KnownAgreement), RebuildCheckSummary.Aggregate, 1, 1, 0),
+            new RebuildCheckSummary(nameof(LoggedActivity), RebuildCheckSummary.Aggregate, 1, 1, 0),
+            new RebuildCheckSummary(nameof(ReceivedEnrolment), RebuildCheckSummary.Aggregate, 1, 1, 0),
+        ]);
 
         await fixture.ExecuteSqlAsync(
             $"update {ServiceNames.Planning}.mt_doc_loggedactivity set data = jsonb_set(data, '{{peopleReached}}', '150') where id = '{activity.ActivityId}'");
@@ -81,6 +87,8 @@ public sealed class ReceivedHistoryTests(PlanningFixture fixture) : IAsyncLifeti
         var altered = await fixture.Host.GetJsonAsync<RebuildReport>($"/api/units/{District}/audit/rebuild-check");
         altered.Matches.ShouldBeFalse();
         altered.Differences.Select(d => d.AggregateType).Order().ShouldBe([nameof(KnownAgreement), nameof(LoggedActivity)]);
+        altered.Checks!.Select(c => (c.ReadModel, c.Differences))
+            .ShouldBe([(nameof(HeldTraining), 0), (nameof(KnownAgreement), 1), (nameof(LoggedActivity), 1), (nameof(ReceivedEnrolment), 0)]);
         var copy = altered.Differences.Single(d => d.StreamId == activity.ActivityId);
         copy.Live!.Value.GetProperty("peopleReached").GetInt32().ShouldBe(150);
         copy.Rebuilt!.Value.GetProperty("peopleReached").GetInt32().ShouldBe(15);
