@@ -7,6 +7,8 @@ using BhxhPlatform.ServiceDefaults.Audit.Checkpoints;
 using BhxhPlatform.ServiceDefaults.Security;
 using BhxhPlatform.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
 using Offline = verify::BhxhPlatform.AuditVerify.Verification;
 
 namespace BhxhPlatform.Audit.Tests;
@@ -292,6 +294,62 @@ public sealed class CheckpointTests(AuditFixture fixture) : IAsyncLifetime
         (await writer.WriteAllAsync(CancellationToken.None)).ShouldBeEmpty();
         await fixture.LedgerAsync(District, "bob", 2m);
         (await writer.WriteAllAsync(CancellationToken.None)).ShouldHaveSingleItem().Checkpoint.Number.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task When_the_service_stops_it_writes_a_last_checkpoint_of_the_units_whose_events_changed()
+    {
+        var ledger = await fixture.LedgerAsync(District, "alice", 1m, 2m);
+        var atShutdown = fixture.Host.Services.GetServices<IHostedService>().OfType<CheckpointAtShutdown>().ShouldHaveSingleItem();
+
+        await atShutdown.StopAsync(CancellationToken.None);
+
+        var written = (await new FolderCheckpointStore(fixture.CheckpointFolder).ListAsync(AuditFixture.Schema, District, CancellationToken.None))
+            .ShouldHaveSingleItem().Checkpoint;
+        written.Number.ShouldBe(1);
+        written.Streams.ShouldHaveSingleItem().ShouldSatisfyAllConditions(h => h.StreamId.ShouldBe(ledger), h => h.Version.ShouldBe(3)); // opened, then two entries
+        (await VerifyAsync()).ShouldSatisfyAllConditions(r => r.Intact.ShouldBeTrue(), r => r.AgainstCheckpoint.ShouldBe(1));
+    }
+
+    [Fact]
+    public async Task The_signing_key_is_nowhere_in_the_database()
+    {
+        await HistoryAsync();
+        using var key = ECDsa.Create();
+        key.ImportFromPem(AuditFixture.SigningKeyPem);
+        var secret = key.ExportParameters(includePrivateParameters: true).D!;
+        string[] needles =
+        [
+            "PRIVATE KEY",
+            AuditFixture.SigningKeyPem.Split('\n')[1], // the first line of the PEM body
+            Convert.ToBase64String(secret),
+            Convert.ToHexString(secret),
+        ];
+
+        await using var connection = new NpgsqlConnection(fixture.ConnectionString);
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = new NpgsqlCommand(
+            "select quote_ident(table_schema) || '.' || quote_ident(table_name) from information_schema.tables " +
+            "where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')", connection))
+        await using (var reader = await list.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        tables.ShouldContain($"{AuditFixture.Schema}.mt_events");
+        foreach (var table in tables)
+        {
+            foreach (var needle in needles)
+            {
+                await using var search = new NpgsqlCommand($"select count(*) from {table} t where strpos(upper(t::text), upper(@needle)) > 0", connection);
+                search.Parameters.AddWithValue("needle", needle);
+                ((long)(await search.ExecuteScalarAsync())!).ShouldBe(0, $"{table} holds a trace of the signing key");
+            }
+        }
     }
 
     [Fact]
