@@ -50,14 +50,15 @@ public sealed class CheckpointTests(AuditFixture fixture) : IAsyncLifetime
     private Task<ChainReport> VerifyAsync() => fixture.Host.GetJsonAsync<ChainReport>($"/api/units/{District}/audit/verify");
 
     /// <summary>The offline verifier over an export taken now, the checkpoint files and the public key (not asked of the service).</summary>
-    private async Task<(int Exit, string Report)> OfflineAsync(string? publicKeyPem = null)
+    private async Task<(int Exit, string Report)> OfflineAsync(string? publicKeyPem = null, Func<string, string>? editExport = null)
     {
         var folder = Directory.CreateTempSubdirectory("bhxh-audit-verify-").FullName;
         try
         {
             var export = await fixture.Host.Scenario(s => s.Get.Url($"/api/units/{District}/audit/export?format=ndjson"));
             var exportPath = Path.Combine(folder, "export.ndjson");
-            await File.WriteAllTextAsync(exportPath, await export.ReadAsTextAsync());
+            var exported = await export.ReadAsTextAsync();
+            await File.WriteAllTextAsync(exportPath, editExport is null ? exported : editExport(exported));
             var keyPath = Path.Combine(folder, "public-key.pem");
             await File.WriteAllTextAsync(keyPath, publicKeyPem ?? PublicKey(AuditFixture.SigningKeyPem));
             var output = new StringWriter();
@@ -247,6 +248,65 @@ public sealed class CheckpointTests(AuditFixture fixture) : IAsyncLifetime
         var (forgedExit, forgedText) = await OfflineAsync(forger.PublicKey.PublicKeyPem);
         forgedExit.ShouldBe(1, forgedText);
         forgedText.ShouldContain("checkpoint 1 is not signed by the published key", Case.Insensitive);
+    }
+
+    [Fact]
+    public async Task A_checkpoint_removed_from_the_store_is_reported_missing()
+    {
+        await HistoryAsync();
+        await fixture.LedgerAsync(District, "carol", 4m);
+        await CheckpointAsync();
+        await fixture.LedgerAsync(District, "dan", 5m);
+        await CheckpointAsync();
+        File.Delete(Path.Combine(fixture.CheckpointFolder, AuditFixture.Schema, District, FolderCheckpointStore.FileName(2)));
+
+        var report = await VerifyAsync();
+        report.Broken.ShouldBeEmpty();
+        report.Intact.ShouldBeFalse();
+        report.AgainstCheckpoint.ShouldBe(3);
+        report.CheckpointFindings.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            f => f.Problem.ShouldBe("checkpoint-missing"), f => f.Checkpoint.ShouldBe(2));
+
+        var (exit, text) = await OfflineAsync();
+        exit.ShouldBe(1, text);
+        text.ShouldContain("FAIL  checkpoint-missing");
+    }
+
+    [Fact]
+    public async Task An_export_edited_after_it_was_taken_is_caught_offline_by_its_manifest_and_the_chain()
+    {
+        await HistoryAsync();
+
+        // The copy's holder raises one amount in the file; the database is untouched.
+        static string RaiseFirstAmount(string export)
+        {
+            var lines = export.Split('\n').ToList();
+            var at = lines.FindIndex(l => l.Contains("\"amount\"", StringComparison.Ordinal));
+            var line = System.Text.Json.Nodes.JsonNode.Parse(lines[at])!;
+            line["data"]!["amount"] = 2000;
+            lines[at] = line.ToJsonString();
+            return string.Join('\n', lines);
+        }
+
+        var (exit, text) = await OfflineAsync(editExport: RaiseFirstAmount);
+
+        exit.ShouldBe(1, text);
+        text.ShouldContain("FAIL  export complete and unchanged");
+        text.ShouldContain("FAIL  every event hashes into its stream's chain");
+        text.ShouldContain("FAIL  hash-mismatch");
+    }
+
+    [Fact]
+    public async Task The_offline_verifier_exits_with_2_when_its_inputs_cannot_be_read()
+    {
+        var output = new StringWriter();
+        (await Offline.RunAsync(["--export", "only-this"], output)).ShouldBe(2);
+        output.ToString().ShouldStartWith("usage: AuditVerify");
+
+        var missing = Path.Combine(Path.GetTempPath(), "bhxh-audit-verify-missing-" + Guid.NewGuid().ToString("N"));
+        var unreadable = new StringWriter();
+        (await Offline.RunAsync(["--export", missing + ".ndjson", "--checkpoints", missing, "--public-key", missing + ".pem"], unreadable)).ShouldBe(2);
+        unreadable.ToString().ShouldStartWith("FAIL  the inputs could not be read");
     }
 
     [Fact]
