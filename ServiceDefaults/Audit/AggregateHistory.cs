@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.Json;
 using JasperFx.Events;
@@ -78,6 +79,8 @@ public sealed class AggregateHistory(IDocumentStore store, EventLog log, Aggrega
         .Single(m => m.Name == nameof(IQuerySession.LoadAsync) && m.IsGenericMethodDefinition &&
                      m.GetParameters() is [{ ParameterType: var id }, _] && id == typeof(Guid));
 
+    private static readonly MethodInfo IdsMethod = typeof(AggregateHistory).GetMethod(nameof(IdsAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+
     /// <summary>The aggregate of a stream as of <paramref name="asOf"/> and/or <paramref name="version"/>; null when there is no such stream.</summary>
     public async Task<(string Type, object? State, long Version)?> StateAsync(
         string tenantId, Guid streamId, DateTimeOffset? asOf, long? version, CancellationToken cancellationToken)
@@ -124,6 +127,30 @@ public sealed class AggregateHistory(IDocumentStore store, EventLog log, Aggrega
             byAggregate[type.Name] = (s + 1, r + (live is null ? 0 : 1), d + (difference is null ? 0 : 1));
         }
 
+        // A row no event gave (inserted by hand, or left behind by a deleted stream) is a difference too: the
+        // documents of each aggregate type whose id names no stream of the unit. A document whose id is a
+        // stream of another type is some other projection of that stream and is not this check's to judge.
+        foreach (var type in (await log.StreamTypesAsync(cancellationToken)).Select(types.Find).OfType<Type>().Distinct().OrderBy(t => t.Name, StringComparer.Ordinal))
+        {
+            foreach (var id in await LiveIdsAsync(session, type, cancellationToken))
+            {
+                if (streams.ContainsKey(id))
+                {
+                    continue;
+                }
+
+                var live = await LoadAsync(session, type, id, cancellationToken);
+                var difference = RebuildDifference.Between(id, type.Name, serializer, live, null);
+                if (difference is not null)
+                {
+                    differences.Add(difference);
+                }
+
+                var (s, r, d) = byAggregate.GetValueOrDefault(type.Name);
+                byAggregate[type.Name] = (s, r + (live is null ? 0 : 1), d + (difference is null ? 0 : 1));
+            }
+        }
+
         var summaries = byAggregate
             .Select(a => new RebuildCheckSummary(a.Key, RebuildCheckSummary.Aggregate, a.Value.Streams, a.Value.Rows, a.Value.Differences))
             .ToList();
@@ -146,6 +173,25 @@ public sealed class AggregateHistory(IDocumentStore store, EventLog log, Aggrega
             .Invoke(session.Events, [id, version, asOf, null, 0L, cancellationToken])!;
         await task;
         return task.GetType().GetProperty(ResultProperty)!.GetValue(task);
+    }
+
+    /// <summary>The ids of the unit's documents of an aggregate type (none when the type has no <c>Guid Id</c>).</summary>
+    private static async Task<IReadOnlyList<Guid>> LiveIdsAsync(IQuerySession session, Type type, CancellationToken cancellationToken)
+    {
+        if (type.GetProperty("Id") is not { } id || id.PropertyType != typeof(Guid))
+        {
+            return [];
+        }
+
+        var task = (Task<IReadOnlyList<Guid>>)IdsMethod.MakeGenericMethod(type).Invoke(null, [session, id, cancellationToken])!;
+        return await task;
+    }
+
+    private static Task<IReadOnlyList<Guid>> IdsAsync<T>(IQuerySession session, PropertyInfo id, CancellationToken cancellationToken)
+        where T : notnull
+    {
+        var row = Expression.Parameter(typeof(T), "row");
+        return session.Query<T>().Select(Expression.Lambda<Func<T, Guid>>(Expression.Property(row, id), row)).ToListAsync(cancellationToken);
     }
 
     private static async Task<object?> LoadAsync(IQuerySession session, Type type, Guid id, CancellationToken cancellationToken)

@@ -99,6 +99,20 @@ public sealed class ActivityTotalsTests(OutreachFixture fixture) : IAsyncLifetim
         difference.Rebuilt!.Value.GetProperty("voided").GetBoolean().ShouldBeTrue();
         altered.StreamsChecked.ShouldBe(2);
         altered.Checks!.Select(c => (c.ReadModel, c.Differences)).ShouldBe([(nameof(Activity), 0), (nameof(CountedActivity), 1)]);
+
+        // A counted activity no activity's events gave, inserted by hand to raise the totals.
+        var forged = Guid.CreateVersion7();
+        await fixture.ExecuteSqlAsync(
+            $"create temp table copied as select * from outreach.mt_doc_countedactivity where id = '{corrected}'; " +
+            $"update copied set id = '{forged}', data = jsonb_set(data, '{{id}}', '\"{forged}\"'); " +
+            "insert into outreach.mt_doc_countedactivity select * from copied");
+        var inserted = await fixture.Host.GetJsonAsync<RebuildReport>($"/api/units/{District}/audit/rebuild-check");
+        var extra = inserted.Differences.Single(d => d.StreamId == forged);
+        extra.AggregateType.ShouldBe(nameof(CountedActivity));
+        extra.Rebuilt.ShouldBeNull();
+        inserted.StreamsChecked.ShouldBe(2);
+        inserted.Checks!.Single(c => c.ReadModel == nameof(CountedActivity))
+            .ShouldBe(new RebuildCheckSummary(nameof(CountedActivity), RebuildCheckSummary.ReadModelKind, 2, 3, 2));
     }
 
     [Fact]
