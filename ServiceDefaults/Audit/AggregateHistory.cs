@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.Json;
 using JasperFx.Events;
@@ -20,7 +21,35 @@ public sealed record RebuildDifference(Guid StreamId, string AggregateType, Json
     private static JsonElement? Parse(string? json) => json is null ? null : JsonDocument.Parse(json).RootElement.Clone();
 }
 
-public sealed record RebuildReport(string TenantId, int StreamsChecked, bool Matches, IReadOnlyList<RebuildDifference> Differences);
+/// <summary>
+/// The verdict of a rebuild check. <see cref="StreamsChecked"/> counts distinct streams: a stream
+/// replayed into its aggregate and again into a read model built from it counts once.
+/// <see cref="Checks"/> says, per read model, how many streams were replayed into it, how many live
+/// rows they were compared with and how many differed (null from a service that predates it).
+/// </summary>
+public sealed record RebuildReport(
+    string TenantId,
+    int StreamsChecked,
+    bool Matches,
+    IReadOnlyList<RebuildDifference> Differences,
+    IReadOnlyList<RebuildCheckSummary>? Checks = null);
+
+/// <summary>
+/// What one read model's check compared. <see cref="Kind"/> is <c>aggregate</c> (a stream's inline
+/// snapshot) or <c>read-model</c> (an <see cref="IReadModelCheck"/>). <see cref="Rows"/> counts the
+/// live rows found (a row deleted by hand is missing from it and shows as a difference);
+/// <see cref="StreamsLeftOut"/> the streams the check could not compare yet (an asynchronous projection
+/// that has not reached their last event).
+/// </summary>
+public sealed record RebuildCheckSummary(string ReadModel, string Kind, int Streams, int Rows, int Differences, int StreamsLeftOut = 0)
+{
+    public const string Aggregate = "aggregate";
+    public const string ReadModelKind = "read-model";
+}
+
+/// <summary>What an <see cref="IReadModelCheck"/> compared: the streams it replayed, the live rows it compared them with, and where they differ.</summary>
+public sealed record ReadModelCheckResult(
+    string ReadModel, IReadOnlyCollection<Guid> Streams, int Rows, IReadOnlyList<RebuildDifference> Differences, int StreamsLeftOut = 0);
 
 /// <summary>
 /// A read model the rebuild check replays besides the inline snapshots of aggregates (an
@@ -29,9 +58,8 @@ public sealed record RebuildReport(string TenantId, int StreamsChecked, bool Mat
 /// </summary>
 public interface IReadModelCheck
 {
-    /// <summary>Returns how many streams it compared and the differences it found.</summary>
-    Task<(int StreamsChecked, IReadOnlyList<RebuildDifference> Differences)> CheckAsync(
-        IQuerySession session, string tenantId, CancellationToken cancellationToken);
+    /// <summary>Returns the streams it compared (by id, so a stream also checked as an aggregate counts once in the report), the live rows and the differences it found.</summary>
+    Task<ReadModelCheckResult> CheckAsync(IQuerySession session, string tenantId, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -50,6 +78,8 @@ public sealed class AggregateHistory(IDocumentStore store, EventLog log, Aggrega
     private static readonly MethodInfo LoadMethod = typeof(IQuerySession).GetMethods()
         .Single(m => m.Name == nameof(IQuerySession.LoadAsync) && m.IsGenericMethodDefinition &&
                      m.GetParameters() is [{ ParameterType: var id }, _] && id == typeof(Guid));
+
+    private static readonly MethodInfo IdsMethod = typeof(AggregateHistory).GetMethod(nameof(IdsAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     /// <summary>The aggregate of a stream as of <paramref name="asOf"/> and/or <paramref name="version"/>; null when there is no such stream.</summary>
     public async Task<(string Type, object? State, long Version)?> StateAsync(
@@ -74,7 +104,8 @@ public sealed class AggregateHistory(IDocumentStore store, EventLog log, Aggrega
         var serializer = store.Options.Serializer();
         var streams = await log.StreamsAsync(tenantId, null, cancellationToken);
         var differences = new List<RebuildDifference>();
-        var checkedStreams = 0;
+        var checkedStreams = new HashSet<Guid>();
+        var byAggregate = new SortedDictionary<string, (int Streams, int Rows, int Differences)>(StringComparer.Ordinal);
         await using var session = store.QuerySession(tenantId);
         foreach (var (id, (_, typeName)) in streams.OrderBy(s => s.Key))
         {
@@ -83,23 +114,56 @@ public sealed class AggregateHistory(IDocumentStore store, EventLog log, Aggrega
                 continue;
             }
 
-            checkedStreams++;
+            checkedStreams.Add(id);
             var rebuilt = await AggregateAsync(session, type, id, 0, null, cancellationToken);
             var live = await LoadAsync(session, type, id, cancellationToken);
-            if (RebuildDifference.Between(id, type.Name, serializer, live, rebuilt) is { } difference)
+            var difference = RebuildDifference.Between(id, type.Name, serializer, live, rebuilt);
+            if (difference is not null)
             {
                 differences.Add(difference);
             }
+
+            var (s, r, d) = byAggregate.GetValueOrDefault(type.Name);
+            byAggregate[type.Name] = (s + 1, r + (live is null ? 0 : 1), d + (difference is null ? 0 : 1));
         }
 
+        // A row no event gave (inserted by hand, or left behind by a deleted stream) is a difference too: the
+        // documents of each aggregate type whose id names no stream of the unit. A document whose id is a
+        // stream of another type is some other projection of that stream and is not this check's to judge.
+        foreach (var type in (await log.StreamTypesAsync(cancellationToken)).Select(types.Find).OfType<Type>().Distinct().OrderBy(t => t.Name, StringComparer.Ordinal))
+        {
+            foreach (var id in await LiveIdsAsync(session, type, cancellationToken))
+            {
+                if (streams.ContainsKey(id))
+                {
+                    continue;
+                }
+
+                var live = await LoadAsync(session, type, id, cancellationToken);
+                var difference = RebuildDifference.Between(id, type.Name, serializer, live, null);
+                if (difference is not null)
+                {
+                    differences.Add(difference);
+                }
+
+                var (s, r, d) = byAggregate.GetValueOrDefault(type.Name);
+                byAggregate[type.Name] = (s, r + (live is null ? 0 : 1), d + (difference is null ? 0 : 1));
+            }
+        }
+
+        var summaries = byAggregate
+            .Select(a => new RebuildCheckSummary(a.Key, RebuildCheckSummary.Aggregate, a.Value.Streams, a.Value.Rows, a.Value.Differences))
+            .ToList();
         foreach (var check in checks)
         {
-            var (checkedByIt, found) = await check.CheckAsync(session, tenantId, cancellationToken);
-            checkedStreams += checkedByIt;
-            differences.AddRange(found);
+            var result = await check.CheckAsync(session, tenantId, cancellationToken);
+            checkedStreams.UnionWith(result.Streams);
+            differences.AddRange(result.Differences);
+            summaries.Add(new RebuildCheckSummary(result.ReadModel, RebuildCheckSummary.ReadModelKind, result.Streams.Count, result.Rows,
+                result.Differences.Count, result.StreamsLeftOut));
         }
 
-        return new RebuildReport(tenantId, checkedStreams, differences.Count == 0, differences);
+        return new RebuildReport(tenantId, checkedStreams.Count, differences.Count == 0, differences, summaries);
     }
 
     private static async Task<object?> AggregateAsync(
@@ -109,6 +173,25 @@ public sealed class AggregateHistory(IDocumentStore store, EventLog log, Aggrega
             .Invoke(session.Events, [id, version, asOf, null, 0L, cancellationToken])!;
         await task;
         return task.GetType().GetProperty(ResultProperty)!.GetValue(task);
+    }
+
+    /// <summary>The ids of the unit's documents of an aggregate type (none when the type has no <c>Guid Id</c>).</summary>
+    private static async Task<IReadOnlyList<Guid>> LiveIdsAsync(IQuerySession session, Type type, CancellationToken cancellationToken)
+    {
+        if (type.GetProperty("Id") is not { } id || id.PropertyType != typeof(Guid))
+        {
+            return [];
+        }
+
+        var task = (Task<IReadOnlyList<Guid>>)IdsMethod.MakeGenericMethod(type).Invoke(null, [session, id, cancellationToken])!;
+        return await task;
+    }
+
+    private static Task<IReadOnlyList<Guid>> IdsAsync<T>(IQuerySession session, PropertyInfo id, CancellationToken cancellationToken)
+        where T : notnull
+    {
+        var row = Expression.Parameter(typeof(T), "row");
+        return session.Query<T>().Select(Expression.Lambda<Func<T, Guid>>(Expression.Property(row, id), row)).ToListAsync(cancellationToken);
     }
 
     private static async Task<object?> LoadAsync(IQuerySession session, Type type, Guid id, CancellationToken cancellationToken)

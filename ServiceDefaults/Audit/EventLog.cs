@@ -189,4 +189,18 @@ public sealed class EventLog(NpgsqlDataSource dataSource, IDocumentStore store)
 
         return streams;
     }
+
+    /// <summary>The aggregate types any stream of the store (any tenant) was started as: their documents' tables exist.</summary>
+    public async Task<IReadOnlyList<string>> StreamTypesAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"select distinct type from {Schema}.mt_streams where type is not null");
+        var names = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
 }

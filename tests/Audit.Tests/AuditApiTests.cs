@@ -376,6 +376,7 @@ public sealed class AuditApiTests(AuditFixture fixture) : IAsyncLifetime
         var intact = await fixture.Host.GetJsonAsync<RebuildReport>($"/api/units/{tenant}/audit/rebuild-check");
         intact.StreamsChecked.ShouldBe(1);
         intact.Matches.ShouldBeTrue();
+        intact.Checks.ShouldBe([new RebuildCheckSummary(nameof(Ledger), RebuildCheckSummary.Aggregate, 1, 1, 0)]);
 
         await fixture.ExecuteSqlAsync(
             $"update {AuditFixture.Schema}.mt_doc_ledger set data = jsonb_set(data, '{{total}}', '31') where id = '{id}'");
@@ -386,6 +387,39 @@ public sealed class AuditApiTests(AuditFixture fixture) : IAsyncLifetime
         difference.StreamId.ShouldBe(id);
         difference.Live!.Value.GetProperty("total").GetDecimal().ShouldBe(31m);
         difference.Rebuilt!.Value.GetProperty("total").GetDecimal().ShouldBe(30m);
+        altered.Checks.ShouldBe([new RebuildCheckSummary(nameof(Ledger), RebuildCheckSummary.Aggregate, 1, 1, 1)]);
+
+        // A read-model row deleted by hand: the stream is still checked, the stored row is missing from the count.
+        await fixture.ExecuteSqlAsync($"delete from {AuditFixture.Schema}.mt_doc_ledger where id = '{id}'");
+        var deleted = await fixture.Host.GetJsonAsync<RebuildReport>($"/api/units/{tenant}/audit/rebuild-check");
+        deleted.StreamsChecked.ShouldBe(1);
+        deleted.Differences.ShouldHaveSingleItem().Live.ShouldBeNull();
+        deleted.Checks.ShouldBe([new RebuildCheckSummary(nameof(Ledger), RebuildCheckSummary.Aggregate, 1, 0, 1)]);
+    }
+
+    [Fact]
+    public async Task A_read_model_row_inserted_by_hand_that_no_event_gave_is_a_difference()
+    {
+        var tenant = Tenant();
+        var id = await fixture.LedgerAsync(tenant, "alice", 10m);
+        var forged = Guid.CreateVersion7();
+        await fixture.ExecuteSqlAsync(
+            $"create temp table copied as select * from {AuditFixture.Schema}.mt_doc_ledger where id = '{id}'; " +
+            $"update copied set id = '{forged}', data = jsonb_set(jsonb_set(data, '{{id}}', '\"{forged}\"'), '{{total}}', '500'); " +
+            $"insert into {AuditFixture.Schema}.mt_doc_ledger select * from copied");
+
+        var report = await fixture.Host.GetJsonAsync<RebuildReport>($"/api/units/{tenant}/audit/rebuild-check");
+
+        report.Matches.ShouldBeFalse();
+        var difference = report.Differences.ShouldHaveSingleItem();
+        difference.StreamId.ShouldBe(forged);
+        difference.Rebuilt.ShouldBeNull();
+        difference.Live!.Value.GetProperty("total").GetDecimal().ShouldBe(500m);
+        report.StreamsChecked.ShouldBe(1);
+        report.Checks.ShouldBe([new RebuildCheckSummary(nameof(Ledger), RebuildCheckSummary.Aggregate, 1, 2, 1)]);
+
+        // Another unit's check does not see it.
+        (await fixture.Host.GetJsonAsync<RebuildReport>($"/api/units/{OtherDistrict}/audit/rebuild-check")).Differences.ShouldBeEmpty();
     }
 
     private sealed class ChainReportComparer : IEqualityComparer<ChainReport>

@@ -7,6 +7,8 @@ using BhxhPlatform.ServiceDefaults.Audit.Checkpoints;
 using BhxhPlatform.ServiceDefaults.Security;
 using BhxhPlatform.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
 using Offline = verify::BhxhPlatform.AuditVerify.Verification;
 
 namespace BhxhPlatform.Audit.Tests;
@@ -48,14 +50,15 @@ public sealed class CheckpointTests(AuditFixture fixture) : IAsyncLifetime
     private Task<ChainReport> VerifyAsync() => fixture.Host.GetJsonAsync<ChainReport>($"/api/units/{District}/audit/verify");
 
     /// <summary>The offline verifier over an export taken now, the checkpoint files and the public key (not asked of the service).</summary>
-    private async Task<(int Exit, string Report)> OfflineAsync(string? publicKeyPem = null)
+    private async Task<(int Exit, string Report)> OfflineAsync(string? publicKeyPem = null, Func<string, string>? editExport = null)
     {
         var folder = Directory.CreateTempSubdirectory("bhxh-audit-verify-").FullName;
         try
         {
             var export = await fixture.Host.Scenario(s => s.Get.Url($"/api/units/{District}/audit/export?format=ndjson"));
             var exportPath = Path.Combine(folder, "export.ndjson");
-            await File.WriteAllTextAsync(exportPath, await export.ReadAsTextAsync());
+            var exported = await export.ReadAsTextAsync();
+            await File.WriteAllTextAsync(exportPath, editExport is null ? exported : editExport(exported));
             var keyPath = Path.Combine(folder, "public-key.pem");
             await File.WriteAllTextAsync(keyPath, publicKeyPem ?? PublicKey(AuditFixture.SigningKeyPem));
             var output = new StringWriter();
@@ -248,6 +251,65 @@ public sealed class CheckpointTests(AuditFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_checkpoint_removed_from_the_store_is_reported_missing()
+    {
+        await HistoryAsync();
+        await fixture.LedgerAsync(District, "carol", 4m);
+        await CheckpointAsync();
+        await fixture.LedgerAsync(District, "dan", 5m);
+        await CheckpointAsync();
+        File.Delete(Path.Combine(fixture.CheckpointFolder, AuditFixture.Schema, District, FolderCheckpointStore.FileName(2)));
+
+        var report = await VerifyAsync();
+        report.Broken.ShouldBeEmpty();
+        report.Intact.ShouldBeFalse();
+        report.AgainstCheckpoint.ShouldBe(3);
+        report.CheckpointFindings.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            f => f.Problem.ShouldBe("checkpoint-missing"), f => f.Checkpoint.ShouldBe(2));
+
+        var (exit, text) = await OfflineAsync();
+        exit.ShouldBe(1, text);
+        text.ShouldContain("FAIL  checkpoint-missing");
+    }
+
+    [Fact]
+    public async Task An_export_edited_after_it_was_taken_is_caught_offline_by_its_manifest_and_the_chain()
+    {
+        await HistoryAsync();
+
+        // The copy's holder raises one amount in the file; the database is untouched.
+        static string RaiseFirstAmount(string export)
+        {
+            var lines = export.Split('\n').ToList();
+            var at = lines.FindIndex(l => l.Contains("\"amount\"", StringComparison.Ordinal));
+            var line = System.Text.Json.Nodes.JsonNode.Parse(lines[at])!;
+            line["data"]!["amount"] = 2000;
+            lines[at] = line.ToJsonString();
+            return string.Join('\n', lines);
+        }
+
+        var (exit, text) = await OfflineAsync(editExport: RaiseFirstAmount);
+
+        exit.ShouldBe(1, text);
+        text.ShouldContain("FAIL  export complete and unchanged");
+        text.ShouldContain("FAIL  every event hashes into its stream's chain");
+        text.ShouldContain("FAIL  hash-mismatch");
+    }
+
+    [Fact]
+    public async Task The_offline_verifier_exits_with_2_when_its_inputs_cannot_be_read()
+    {
+        var output = new StringWriter();
+        (await Offline.RunAsync(["--export", "only-this"], output)).ShouldBe(2);
+        output.ToString().ShouldStartWith("usage: AuditVerify");
+
+        var missing = Path.Combine(Path.GetTempPath(), "bhxh-audit-verify-missing-" + Guid.NewGuid().ToString("N"));
+        var unreadable = new StringWriter();
+        (await Offline.RunAsync(["--export", missing + ".ndjson", "--checkpoints", missing, "--public-key", missing + ".pem"], unreadable)).ShouldBe(2);
+        unreadable.ToString().ShouldStartWith("FAIL  the inputs could not be read");
+    }
+
+    [Fact]
     public async Task Only_auditors_and_the_provincial_administrator_write_or_read_checkpoints()
     {
         foreach (var (role, unit, status) in new[] { (PlatformRoles.DistrictOfficer, District, 403), (PlatformRoles.Partner, District, 403) })
@@ -292,6 +354,62 @@ public sealed class CheckpointTests(AuditFixture fixture) : IAsyncLifetime
         (await writer.WriteAllAsync(CancellationToken.None)).ShouldBeEmpty();
         await fixture.LedgerAsync(District, "bob", 2m);
         (await writer.WriteAllAsync(CancellationToken.None)).ShouldHaveSingleItem().Checkpoint.Number.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task When_the_service_stops_it_writes_a_last_checkpoint_of_the_units_whose_events_changed()
+    {
+        var ledger = await fixture.LedgerAsync(District, "alice", 1m, 2m);
+        var atShutdown = fixture.Host.Services.GetServices<IHostedService>().OfType<CheckpointAtShutdown>().ShouldHaveSingleItem();
+
+        await atShutdown.StopAsync(CancellationToken.None);
+
+        var written = (await new FolderCheckpointStore(fixture.CheckpointFolder).ListAsync(AuditFixture.Schema, District, CancellationToken.None))
+            .ShouldHaveSingleItem().Checkpoint;
+        written.Number.ShouldBe(1);
+        written.Streams.ShouldHaveSingleItem().ShouldSatisfyAllConditions(h => h.StreamId.ShouldBe(ledger), h => h.Version.ShouldBe(3)); // opened, then two entries
+        (await VerifyAsync()).ShouldSatisfyAllConditions(r => r.Intact.ShouldBeTrue(), r => r.AgainstCheckpoint.ShouldBe(1));
+    }
+
+    [Fact]
+    public async Task The_signing_key_is_nowhere_in_the_database()
+    {
+        await HistoryAsync();
+        using var key = ECDsa.Create();
+        key.ImportFromPem(AuditFixture.SigningKeyPem);
+        var secret = key.ExportParameters(includePrivateParameters: true).D!;
+        string[] needles =
+        [
+            "PRIVATE KEY",
+            AuditFixture.SigningKeyPem.Split('\n')[1], // the first line of the PEM body
+            Convert.ToBase64String(secret),
+            Convert.ToHexString(secret),
+        ];
+
+        await using var connection = new NpgsqlConnection(fixture.ConnectionString);
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = new NpgsqlCommand(
+            "select quote_ident(table_schema) || '.' || quote_ident(table_name) from information_schema.tables " +
+            "where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')", connection))
+        await using (var reader = await list.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        tables.ShouldContain($"{AuditFixture.Schema}.mt_events");
+        foreach (var table in tables)
+        {
+            foreach (var needle in needles)
+            {
+                await using var search = new NpgsqlCommand($"select count(*) from {table} t where strpos(upper(t::text), upper(@needle)) > 0", connection);
+                search.Parameters.AddWithValue("needle", needle);
+                ((long)(await search.ExecuteScalarAsync())!).ShouldBe(0, $"{table} holds a trace of the signing key");
+            }
+        }
     }
 
     [Fact]

@@ -81,8 +81,26 @@ public sealed class CheckpointCheck
     public CheckpointCheck(string tenantId, IEnumerable<SignedCheckpoint> checkpoints, AsymmetricAlgorithm publicKey)
     {
         ArgumentNullException.ThrowIfNull(checkpoints);
+        var all = checkpoints.OrderBy(c => c.Checkpoint.Number).ToList();
+
+        // Checkpoints are numbered from 1 without gaps and never removed: a number missing from the store
+        // is evidence taken away (a later checkpoint still speaks for the whole history, but its link to the
+        // one before cannot be checked).
+        var expected = 1L;
+        foreach (var number in all.Select(c => c.Checkpoint.Number).Distinct())
+        {
+            if (number > expected)
+            {
+                _findings.Add(new AuditFinding("checkpoint-missing", null, null, expected, number == expected + 1
+                    ? $"Checkpoint {expected} is missing: the store holds checkpoint {number}."
+                    : $"Checkpoints {expected} to {number - 1} are missing: the store holds checkpoint {number}."));
+            }
+
+            expected = number + 1;
+        }
+
         AuditCheckpoint? before = null;
-        foreach (var signed in checkpoints.OrderBy(c => c.Checkpoint.Number))
+        foreach (var signed in all)
         {
             var c = signed.Checkpoint;
             Checked++;

@@ -9,14 +9,14 @@ namespace BhxhPlatform.Outreach.Activities;
 /// folded again through <see cref="DistrictActivityTotalsProjection.Evolve"/> in memory and compared
 /// with its live <see cref="CountedActivity"/>. A stream whose last event the projection has not
 /// reached yet is left out (the totals follow the log within moments); an event the projection
-/// cannot apply is passed over, as the daemon skips it into the dead-letter events.
+/// cannot apply is passed over, as the daemon skips it into the dead-letter events. A counted row
+/// of no activity is a difference.
 /// </summary>
 public sealed class DistrictTotalsRebuildCheck(IDocumentStore store) : IReadModelCheck
 {
     private readonly DistrictActivityTotalsProjection _projection = new();
 
-    public async Task<(int StreamsChecked, IReadOnlyList<RebuildDifference> Differences)> CheckAsync(
-        IQuerySession session, string tenantId, CancellationToken cancellationToken)
+    public async Task<ReadModelCheckResult> CheckAsync(IQuerySession session, string tenantId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
         var progress = (await store.Advanced.AllProjectionProgress(tenantId, cancellationToken))
@@ -26,17 +26,27 @@ public sealed class DistrictTotalsRebuildCheck(IDocumentStore store) : IReadMode
             .Min();
         var serializer = store.Options.Serializer();
         var differences = new List<RebuildDifference>();
-        var checkedStreams = 0;
-        var ids = await session.Query<Activity>().Select(a => a.Id).ToListAsync(cancellationToken);
+        var checkedStreams = new List<Guid>();
+        var rows = 0;
+        var leftOut = 0;
+        // Every activity, and every counted row besides: one no activity's events gave (inserted by hand) is a
+        // difference with nothing rebuilt.
+        var ids = (await session.Query<Activity>().Select(a => a.Id).ToListAsync(cancellationToken))
+            .Union(await session.Query<CountedActivity>().Select(c => c.Id).ToListAsync(cancellationToken));
         foreach (var id in ids.Order())
         {
             var events = await session.Events.FetchStreamAsync(id, token: cancellationToken);
-            if (events.Count == 0 || events[^1].Sequence > progress)
+            if (events.Count > 0 && events[^1].Sequence > progress)
             {
+                leftOut++;
                 continue;
             }
 
-            checkedStreams++;
+            if (events.Count > 0)
+            {
+                checkedStreams.Add(id);
+            }
+
             CountedActivity? rebuilt = null;
             foreach (var e in events)
             {
@@ -51,13 +61,14 @@ public sealed class DistrictTotalsRebuildCheck(IDocumentStore store) : IReadMode
             }
 
             var live = await session.LoadAsync<CountedActivity>(id, cancellationToken);
+            rows += live is null ? 0 : 1;
             if (RebuildDifference.Between(id, nameof(CountedActivity), serializer, live, rebuilt) is { } difference)
             {
                 differences.Add(difference);
             }
         }
 
-        return (checkedStreams, differences);
+        return new ReadModelCheckResult(nameof(CountedActivity), checkedStreams, rows, differences, leftOut);
     }
 }
 

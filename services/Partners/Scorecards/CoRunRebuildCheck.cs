@@ -11,17 +11,25 @@ namespace BhxhPlatform.Partners.Scorecards;
 /// </summary>
 public sealed class CoRunRebuildCheck(IDocumentStore store) : IReadModelCheck
 {
-    public async Task<(int StreamsChecked, IReadOnlyList<RebuildDifference> Differences)> CheckAsync(
-        IQuerySession session, string tenantId, CancellationToken cancellationToken)
+    public async Task<ReadModelCheckResult> CheckAsync(IQuerySession session, string tenantId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
         var serializer = store.Options.Serializer();
         var live = (await session.Query<CoRunActivity>().ToListAsync(cancellationToken)).ToLookup(r => r.ActivityId);
         var ids = await session.Query<ActivityLedger>().Select(l => l.Id).ToListAsync(cancellationToken);
         var differences = new List<RebuildDifference>();
+
+        // A row whose activity has no ledger (written by hand) is compared too, with nothing rebuilt; only
+        // the ledgers that have events count as streams replayed.
+        var replayed = new List<Guid>();
         foreach (var id in ids.Union(live.Select(g => g.Key)).Order())
         {
             var events = await session.Events.FetchStreamAsync(id, token: cancellationToken);
+            if (events.Count > 0)
+            {
+                replayed.Add(id);
+            }
+
             var rebuilt = CoRunActivity.FromLedger(id, events.Select(e => e.Data)).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
             var held = live[id].OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
             if (RebuildDifference.Between(id, nameof(CoRunActivity), serializer, held, rebuilt) is { } difference)
@@ -30,7 +38,7 @@ public sealed class CoRunRebuildCheck(IDocumentStore store) : IReadModelCheck
             }
         }
 
-        return (ids.Count, differences);
+        return new ReadModelCheckResult(nameof(CoRunActivity), replayed, live.Sum(g => g.Count()), differences);
     }
 }
 

@@ -82,7 +82,12 @@ public sealed class ActivityTotalsTests(OutreachFixture fixture) : IAsyncLifetim
 
         var intact = await fixture.Host.GetJsonAsync<RebuildReport>($"/api/units/{District}/audit/rebuild-check");
         intact.Matches.ShouldBeTrue();
-        intact.StreamsChecked.ShouldBe(4); // two activities as aggregates, and the same two as counted by the totals
+        // Each activity's stream is replayed twice, into its aggregate and into the totals, and counted once.
+        intact.StreamsChecked.ShouldBe(2);
+        intact.Checks.ShouldBe([
+            new RebuildCheckSummary(nameof(Activity), RebuildCheckSummary.Aggregate, 2, 2, 0),
+            new RebuildCheckSummary(nameof(CountedActivity), RebuildCheckSummary.ReadModelKind, 2, 2, 0),
+        ]);
 
         await fixture.ExecuteSqlAsync(
             $"update outreach.mt_doc_countedactivity set data = jsonb_set(data, '{{voided}}', 'false') where id = '{voided}'");
@@ -92,6 +97,22 @@ public sealed class ActivityTotalsTests(OutreachFixture fixture) : IAsyncLifetim
         difference.AggregateType.ShouldBe(nameof(CountedActivity));
         difference.StreamId.ShouldBe(voided);
         difference.Rebuilt!.Value.GetProperty("voided").GetBoolean().ShouldBeTrue();
+        altered.StreamsChecked.ShouldBe(2);
+        altered.Checks!.Select(c => (c.ReadModel, c.Differences)).ShouldBe([(nameof(Activity), 0), (nameof(CountedActivity), 1)]);
+
+        // A counted activity no activity's events gave, inserted by hand to raise the totals.
+        var forged = Guid.CreateVersion7();
+        await fixture.ExecuteSqlAsync(
+            $"create temp table copied as select * from outreach.mt_doc_countedactivity where id = '{corrected}'; " +
+            $"update copied set id = '{forged}', data = jsonb_set(data, '{{id}}', '\"{forged}\"'); " +
+            "insert into outreach.mt_doc_countedactivity select * from copied");
+        var inserted = await fixture.Host.GetJsonAsync<RebuildReport>($"/api/units/{District}/audit/rebuild-check");
+        var extra = inserted.Differences.Single(d => d.StreamId == forged);
+        extra.AggregateType.ShouldBe(nameof(CountedActivity));
+        extra.Rebuilt.ShouldBeNull();
+        inserted.StreamsChecked.ShouldBe(2);
+        inserted.Checks!.Single(c => c.ReadModel == nameof(CountedActivity))
+            .ShouldBe(new RebuildCheckSummary(nameof(CountedActivity), RebuildCheckSummary.ReadModelKind, 2, 3, 2));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Alba;
+using BhxhPlatform.Outreach.Enrolments;
 using BhxhPlatform.Outreach.Prospects;
 using BhxhPlatform.ServiceDefaults.Security;
 using BhxhPlatform.TestSupport;
@@ -44,6 +45,23 @@ public sealed class PersonalDataReadLogTests(OutreachFixture fixture) : IAsyncLi
         page.Entries[0].At.ShouldBeGreaterThanOrEqualTo(before);
 
         (await LogAsync($"?from={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(5).ToString("O"))}")).Entries.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_worklists_that_show_people_in_clear_log_each_read_with_their_own_purpose()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var id = await fixture.Host.CreateAsync(Url, Prospect() with { NextContactOn = today.AddDays(1) });
+        await fixture.Host.CreateAsync($"/api/units/{District}/enrolments",
+            new RecordEnrolment(EnrolmentScheme.HouseholdHealthInsurance, today.AddMonths(-11), ProspectId: id, CoverageEndsOn: today.AddDays(5)));
+        var officer = $"Bearer {TestTokens.For(PlatformRoles.DistrictOfficer, District, Officer)}";
+
+        (await fixture.Host.GetJsonAsync<FollowUpList>($"/api/units/{District}/worklists/follow-ups", officer)).Items.ShouldHaveSingleItem();
+        (await fixture.Host.GetJsonAsync<CardRenewalList>($"/api/units/{District}/worklists/renewals", officer)).Items.ShouldHaveSingleItem();
+
+        var page = await LogAsync();
+        page.Entries.Select(e => e.Purpose).ShouldBe([PersonalDataPurposes.FollowUpWork, PersonalDataPurposes.CardRenewalWork]);
+        page.Entries.ShouldAllBe(e => e.UserName == Officer && e.ProspectIds.Single() == id);
     }
 
     [Fact]

@@ -71,7 +71,13 @@ public sealed class ScorecardTests(PartnersFixture fixture) : IAsyncLifetime
 
         var intact = await fixture.Host.GetJsonAsync<RebuildReport>($"/api/units/{District}/audit/rebuild-check");
         intact.Matches.ShouldBeTrue();
-        intact.StreamsChecked.ShouldBe(6); // three ledger streams as aggregates, and the same three as the rows they give
+        // Each ledger stream is replayed twice, into its aggregate and into the co-run rows it gives, and counted once;
+        // the voided activity gives no row.
+        intact.StreamsChecked.ShouldBe(3);
+        intact.Checks.ShouldBe([
+            new RebuildCheckSummary(nameof(ActivityLedger), RebuildCheckSummary.Aggregate, 3, 3, 0),
+            new RebuildCheckSummary(nameof(CoRunActivity), RebuildCheckSummary.ReadModelKind, 3, 2, 0),
+        ]);
 
         await fixture.ExecuteSqlAsync(
             $"update partners.mt_doc_corunactivity set data = jsonb_set(data, '{{peopleReached}}', '600') where id = '{corrected.ActivityId:N}:{Partner:N}'");
@@ -80,6 +86,9 @@ public sealed class ScorecardTests(PartnersFixture fixture) : IAsyncLifetime
         var altered = await fixture.Host.GetJsonAsync<RebuildReport>($"/api/units/{District}/audit/rebuild-check");
         altered.Matches.ShouldBeFalse();
         altered.Differences.Count.ShouldBe(2);
+        altered.StreamsChecked.ShouldBe(3);
+        altered.Checks!.Single(c => c.ReadModel == nameof(CoRunActivity)).ShouldBe(
+            new RebuildCheckSummary(nameof(CoRunActivity), RebuildCheckSummary.ReadModelKind, 3, 1, 2));
         altered.Differences.ShouldAllBe(d => d.AggregateType == nameof(CoRunActivity));
         var changed = altered.Differences.Single(d => d.StreamId == corrected.ActivityId);
         changed.Live!.Value[0].GetProperty("peopleReached").GetInt32().ShouldBe(600);

@@ -56,15 +56,17 @@ public sealed class ReceivedHistoryTests(PlanningFixture fixture) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task The_rebuild_check_replays_received_activities_enrolments_trainings_and_agreements_and_finds_a_row_altered_by_hand()
+    public async Task The_rebuild_check_replays_received_activities_enrolments_trainings_and_agreements_and_finds_each_row_altered_or_deleted_by_hand()
     {
         var activity = Activity(12);
         var agreementId = Guid.CreateVersion7();
+        var enrolmentId = Guid.CreateVersion7();
+        var trainingId = Guid.CreateVersion7();
         await DeliverAsync(activity, "a");
         await DeliverAsync(new ActivityCorrected(activity.ActivityId, activity.DistrictPlanId, "3.1.01", "3.1", "DirectContact", null,
             activity.OccurredOn, 15, [], Revision: 2), "b");
-        await DeliverAsync(new EnrolmentsRecorded(Guid.CreateVersion7(), "VoluntarySocialInsurance", 3, activity.OccurredOn, null, null, null, null, null), "c");
-        await DeliverAsync(new TrainingHeld(Guid.CreateVersion7(), null, activity.OccurredOn, 25, "2.04"), "d");
+        await DeliverAsync(new EnrolmentsRecorded(enrolmentId, "VoluntarySocialInsurance", 3, activity.OccurredOn, null, null, null, null, null), "c");
+        await DeliverAsync(new TrainingHeld(trainingId, null, activity.OccurredOn, 25, "2.04"), "d");
         await DeliverAsync(new AgreementSigned(agreementId, "CoordinationProgramme", [], ["3.1"], [], ["3.1.01"],
             new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), 4, null), "e");
         await DeliverAsync(new AgreementEnded(agreementId, "Hết hạn", new DateOnly(2026, 11, 30)), "f");
@@ -72,15 +74,34 @@ public sealed class ReceivedHistoryTests(PlanningFixture fixture) : IAsyncLifeti
         var intact = await fixture.Host.GetJsonAsync<RebuildReport>($"/api/units/{District}/audit/rebuild-check");
         intact.StreamsChecked.ShouldBe(4);
         intact.Matches.ShouldBeTrue();
+        intact.Checks.ShouldBe([
+            new RebuildCheckSummary(nameof(HeldTraining), RebuildCheckSummary.Aggregate, 1, 1, 0),
+            new RebuildCheckSummary(nameof(KnownAgreement), RebuildCheckSummary.Aggregate, 1, 1, 0),
+            new RebuildCheckSummary(nameof(LoggedActivity), RebuildCheckSummary.Aggregate, 1, 1, 0),
+            new RebuildCheckSummary(nameof(ReceivedEnrolment), RebuildCheckSummary.Aggregate, 1, 1, 0),
+        ]);
 
         await fixture.ExecuteSqlAsync(
             $"update {ServiceNames.Planning}.mt_doc_loggedactivity set data = jsonb_set(data, '{{peopleReached}}', '150') where id = '{activity.ActivityId}'");
         await fixture.ExecuteSqlAsync(
             $"update {ServiceNames.Planning}.mt_doc_knownagreement set data = data - 'endedOn' where id = '{agreementId}'");
+        await fixture.ExecuteSqlAsync(
+            $"update {ServiceNames.Planning}.mt_doc_receivedenrolment set data = jsonb_set(data, '{{count}}', '30') where id = '{enrolmentId}'");
+        await fixture.ExecuteSqlAsync($"delete from {ServiceNames.Planning}.mt_doc_heldtraining where id = '{trainingId}'");
 
         var altered = await fixture.Host.GetJsonAsync<RebuildReport>($"/api/units/{District}/audit/rebuild-check");
         altered.Matches.ShouldBeFalse();
-        altered.Differences.Select(d => d.AggregateType).Order().ShouldBe([nameof(KnownAgreement), nameof(LoggedActivity)]);
+        altered.Differences.Select(d => d.AggregateType).Order()
+            .ShouldBe([nameof(HeldTraining), nameof(KnownAgreement), nameof(LoggedActivity), nameof(ReceivedEnrolment)]);
+        altered.StreamsChecked.ShouldBe(4);
+        altered.Checks.ShouldBe([
+            new RebuildCheckSummary(nameof(HeldTraining), RebuildCheckSummary.Aggregate, 1, 0, 1),
+            new RebuildCheckSummary(nameof(KnownAgreement), RebuildCheckSummary.Aggregate, 1, 1, 1),
+            new RebuildCheckSummary(nameof(LoggedActivity), RebuildCheckSummary.Aggregate, 1, 1, 1),
+            new RebuildCheckSummary(nameof(ReceivedEnrolment), RebuildCheckSummary.Aggregate, 1, 1, 1),
+        ]);
+        altered.Differences.Single(d => d.StreamId == enrolmentId).Rebuilt!.Value.GetProperty("count").GetInt32().ShouldBe(3);
+        altered.Differences.Single(d => d.StreamId == trainingId).Live.ShouldBeNull();
         var copy = altered.Differences.Single(d => d.StreamId == activity.ActivityId);
         copy.Live!.Value.GetProperty("peopleReached").GetInt32().ShouldBe(150);
         copy.Rebuilt!.Value.GetProperty("peopleReached").GetInt32().ShouldBe(15);

@@ -198,24 +198,40 @@ public sealed class AuditPagesTests : IDisposable
     }
 
     [Fact]
-    public void The_rebuild_check_shows_each_services_verdict_and_what_differs_stored_beside_rebuilt_with_a_link_to_the_stream()
+    public void The_rebuild_check_shows_each_services_verdict_the_streams_checked_per_read_model_and_what_differs_stored_beside_rebuilt_with_a_link_to_the_stream()
     {
         var stream = Guid.CreateVersion7();
-        _services.Answer("planning", "/api/units/bien-hoa/audit/rebuild-check", new RebuildReport(Unit, 12, true, []));
+        _services.Answer("planning", "/api/units/bien-hoa/audit/rebuild-check", new RebuildReport(Unit, 1200, true, []));
         _services.Answer("partners", "/api/units/bien-hoa/audit/rebuild-check", new RebuildReport(Unit, 4, true, []));
         _services.Answer("outreach", "/api/units/bien-hoa/audit/rebuild-check", new RebuildReport(Unit, 9, false,
         [
-            new RebuildDifference(stream, "DistrictTotals", JsonDocument.Parse("""{"peopleReached":999}""").RootElement, JsonDocument.Parse("""{"peopleReached":120}""").RootElement),
+            new RebuildDifference(stream, "CountedActivity", JsonDocument.Parse("""{"peopleReached":999}""").RootElement, JsonDocument.Parse("""{"peopleReached":120}""").RootElement),
+        ],
+        [
+            new RebuildCheckSummary("Activity", RebuildCheckSummary.Aggregate, 7, 7, 0),
+            new RebuildCheckSummary("KnownPartner", RebuildCheckSummary.Aggregate, 2, 2, 0),
+            new RebuildCheckSummary("CountedActivity", RebuildCheckSummary.ReadModelKind, 6, 6, 1, StreamsLeftOut: 1),
         ]));
 
         var page = Render<RebuildCheck>(("unit", Unit));
 
         page.Find("section[data-service=planning] [data-testid=verdict]").TextContent.ShouldBe("Khớp với các sự kiện");
-        page.Find("section[data-service=planning] dd").TextContent.ShouldBe("12");
+        page.Find("section[data-service=planning] [data-testid=streams-checked]").TextContent.ShouldBe("1.200");
+
+        // A service that sends no breakdown (one that predates it) shows its figures without the table.
+        page.FindAll("section[data-service=planning] [data-testid=checks]").ShouldBeEmpty();
         var outreach = page.Find("section[data-service=outreach]");
         outreach.QuerySelector("[data-testid=verdict]")!.TextContent.ShouldBe("Có chênh lệch");
+        outreach.QuerySelector("[data-testid=streams-checked]")!.TextContent.ShouldBe("9");
+        outreach.QuerySelectorAll("[data-testid=checks] tbody tr")
+            .Select(r => string.Join("|", r.Children.Select(c => c.TextContent.Trim())))
+            .ShouldBe([
+                "Activity|Trạng thái của từng luồng|7|7|0|0",
+                "KnownPartner|Trạng thái của từng luồng|2|2|0|0",
+                "CountedActivity|Tổng hợp từ các luồng|6|6|1|1",
+            ]);
         var row = outreach.QuerySelector($"tr[data-stream='{stream}']")!;
-        row.TextContent.ShouldContain("DistrictTotals");
+        row.TextContent.ShouldContain("CountedActivity");
         row.QuerySelectorAll("pre.data").Select(p => p.TextContent.Replace(" ", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal))
             .ShouldBe(["""{"peopleReached":999}""", """{"peopleReached":120}"""]);
         row.QuerySelector("a")!.GetAttribute("href").ShouldBe($"/audit/streams/outreach/bien-hoa/{stream}");
