@@ -132,6 +132,14 @@ public static class CritterStackExtensions
             options.Transports.GetOrCreate<PostgresqlTransport>().EnableQueueNotifications = true;
             options.Durability.ScheduledJobPollingTime = TimeSpan.FromSeconds(1);
 
+            // A commit whose answer is lost (PostgreSQL crashing while it commits) leaves the outgoing envelope
+            // stored but never sent: the node that owns it believes the transaction failed. Wolverine releases
+            // an envelope older than this to its recovery, which sends it; a receiver's durable inbox drops
+            // the rare second copy by its id. Incoming envelopes held by a live node keep a heartbeat, so only
+            // one that nothing runs any more is released.
+            options.Durability.OutboxStaleTime = TimeSpan.FromSeconds(30);
+            options.Durability.InboxStaleTime = TimeSpan.FromMinutes(2);
+
             options.RetryTransientDatabaseFailures();
             options.RetryConcurrentDocumentWrites();
             IntegrationRouting.Apply(options, serviceName);

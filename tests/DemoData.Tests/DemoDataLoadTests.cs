@@ -7,6 +7,8 @@ using BhxhPlatform.Contracts;
 using BhxhPlatform.DemoData;
 using BhxhPlatform.LocalPostgres;
 using BhxhPlatform.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace BhxhPlatform.DemoData.Tests;
 
@@ -15,7 +17,7 @@ namespace BhxhPlatform.DemoData.Tests;
 /// loader runs as a resource once the services are healthy and exits; what it loaded is read back through
 /// the services' APIs; a second run of the loader writes nothing.
 /// </summary>
-public sealed class DemoDataLoadTests : IAsyncLifetime
+public sealed class DemoDataLoadTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Secret = "demo-data-secret-of-the-demo-data-tests";
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(15);
@@ -63,11 +65,15 @@ public sealed class DemoDataLoadTests : IAsyncLifetime
             e => e.Snapshot.State?.Text is { } state && (state == KnownResourceStates.Exited || state == KnownResourceStates.Finished || state == KnownResourceStates.FailedToStart),
             timeout.Token);
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+
+        // What the loader wrote as a resource, also any pass it had to run again, and why.
+        var written = await LoaderOutputAsync(finished.ResourceId, timeout.Token);
+        output.WriteLine(written);
         if (finished.Snapshot.ExitCode != 0)
         {
-            // The resource's output is in the AppHost's log; running the loader here shows why it stopped.
+            // Running the loader here as well shows whether the stop was for good.
             await new DemoLoader(new DemoApi(Settings, http), TextWriter.Null, TimeProvider.System).RunAsync(timeout.Token);
-            finished.Snapshot.ExitCode.ShouldBe(0, "the loader failed as a resource but not when run again");
+            finished.Snapshot.ExitCode.ShouldBe(0, $"the loader failed as a resource but not when run again:\n{written}");
         }
 
         var api = new DemoApi(Settings, http);
@@ -119,6 +125,26 @@ public sealed class DemoDataLoadTests : IAsyncLifetime
         await Task.Delay(TimeSpan.FromSeconds(5), timeout.Token);
         var after = await CountsAsync(api, districts, year, timeout.Token);
         after.ShouldBe(before);
+    }
+
+    private async Task<string> LoaderOutputAsync(string resourceId, CancellationToken cancellation)
+    {
+        var logs = App.Services.GetRequiredService<ResourceLoggerService>();
+        var lines = new List<string>();
+        foreach (var name in new[] { resourceId, "demo-data" }.Distinct())
+        {
+            await foreach (var batch in logs.GetAllAsync(name).WithCancellation(cancellation))
+            {
+                lines.AddRange(batch.Select(l => (l.IsErrorMessage ? "stderr: " : "") + l.Content));
+            }
+
+            if (lines.Count > 0)
+            {
+                break;
+            }
+        }
+
+        return string.Join('\n', lines);
     }
 
     /// <summary>What the loader wrote, counted through the APIs, per unit and kind.</summary>
