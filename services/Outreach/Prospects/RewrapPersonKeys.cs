@@ -1,6 +1,7 @@
 using BhxhPlatform.ServiceDefaults.Problems;
 using BhxhPlatform.ServiceDefaults.Security;
 using Marten;
+using System.Linq.Expressions;
 using Marten.Patching;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -39,6 +40,7 @@ public static class RewrapPersonKeysEndpoint
         string unit, IDocumentStore store, OrganisationDirectory directory, PersonalDataProtector protector, CancellationToken cancellation)
     {
         var current = protector.KeyId;
+        Expression<Func<PersonKey, bool>> notWrappedWithCurrent = k => k.WrappedKey != null && (k.KeyId == null || k.KeyId != current);
         string[] units = [unit, .. directory.DistrictsOf(unit).Order(StringComparer.Ordinal)];
         int rewrapped = 0, unreadable = 0, left = 0;
         foreach (var tenant in units)
@@ -48,14 +50,14 @@ public static class RewrapPersonKeysEndpoint
             int skipped = 0, toDo;
             await using (var count = store.QuerySession(tenant))
             {
-                toDo = await count.Query<PersonKey>().CountAsync(k => k.WrappedKey != null && (k.KeyId == null || k.KeyId != current), cancellation);
+                toDo = await count.Query<PersonKey>().CountAsync(notWrappedWithCurrent, cancellation);
             }
 
             for (var pages = toDo / Page + 1; pages > 0; pages--)
             {
                 await using var session = store.LightweightSession(tenant);
                 var keys = await session.Query<PersonKey>()
-                    .Where(k => k.WrappedKey != null && (k.KeyId == null || k.KeyId != current))
+                    .Where(notWrappedWithCurrent)
                     .OrderBy(k => k.Id).Skip(skipped).Take(Page).ToListAsync(cancellation);
                 if (keys.Count == 0)
                 {
@@ -84,7 +86,7 @@ public static class RewrapPersonKeysEndpoint
             }
 
             await using var check = store.QuerySession(tenant);
-            left += await check.Query<PersonKey>().CountAsync(k => k.WrappedKey != null && (k.KeyId == null || k.KeyId != current), cancellation);
+            left += await check.Query<PersonKey>().CountAsync(notWrappedWithCurrent, cancellation);
         }
 
         return new RewrapReport(current, units, rewrapped, unreadable, left);

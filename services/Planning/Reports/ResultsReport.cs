@@ -248,8 +248,8 @@ public sealed record ResultsReport(
 
         var districts = atEnd.Districts.Select(d => d.District).ToHashSet(StringComparer.Ordinal);
         var months = Enumerable.Range(1, period.LastDay.Month)
-            .Select(m => new ReportMonth(
-                m, atEnd.Lines.Sum(l => l.Months.Single(x => x.Period == m).Expected), atEnd.Lines.Sum(l => l.Months.Single(x => x.Period == m).Logged)))
+            .Select(m => (Month: m, OfLines: atEnd.Lines.Select(l => l.Months.Single(x => x.Period == m)).ToList()))
+            .Select(m => new ReportMonth(m.Month, m.OfLines.Sum(x => x.Expected), m.OfLines.Sum(x => x.Logged)))
             .ToList();
         var enrolments = facts.Enrolments.Where(e => districts.Contains(e.District) && e.EnrolledOn.Year == period.Year && e.EnrolledOn <= end).ToList();
         var schemes = enrolments.GroupBy(e => e.Scheme)
