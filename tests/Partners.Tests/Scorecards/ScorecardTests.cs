@@ -120,6 +120,25 @@ public sealed class ScorecardTests(PartnersFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_enrolment_heard_then_altered_by_hand_is_found_by_the_rebuild_check_with_the_count_its_event_gives()
+    {
+        var enrolment = Guid.CreateVersion7();
+        await Send(new EnrolmentsRecorded(enrolment, "HouseholdHealthInsurance", 3, new DateOnly(2026, 4, 8), null, null, null, Partner, null));
+        (await Scorecard(Partner)).EnrolmentsCollected.ShouldBe(3);
+        (await fixture.Host.GetJsonAsync<RebuildReport>($"/api/units/{District}/audit/rebuild-check")).Matches.ShouldBeTrue();
+
+        // Someone with the database's password credits the collection organisation with thirty enrolments.
+        await fixture.ExecuteSqlAsync($"update partners.mt_doc_attributedenrolment set data = jsonb_set(data, '{{count}}', '30') where id = '{enrolment}'");
+
+        var report = await fixture.Host.GetJsonAsync<RebuildReport>($"/api/units/{District}/audit/rebuild-check");
+        report.Matches.ShouldBeFalse();
+        var difference = report.Differences.ShouldHaveSingleItem();
+        difference.AggregateType.ShouldBe(nameof(AttributedEnrolment));
+        difference.StreamId.ShouldBe(enrolment);
+        difference.Rebuilt!.Value.GetProperty("count").GetInt32().ShouldBe(3);
+    }
+
+    [Fact]
     public async Task A_correction_replaces_the_partner_list_and_figures()
     {
         var other = Guid.CreateVersion7();
