@@ -70,7 +70,7 @@ public static class ActivityRules
         }
 
         check
-            .Required(prefix + "districtPlanId", (Guid?)command.DistrictPlanId, "Kế hoạch của huyện", "District plan")
+            .Required(prefix + "districtPlanId", (Guid?)command.DistrictPlanId, "Kế hoạch của đơn vị", "The unit's plan")
             .Text(prefix + "planLineCode", command.PlanLineCode, "Mã dòng kế hoạch", "Plan line code", maxLength: 20)
             .Text(prefix + "audienceCode", command.AudienceCode, "Mã đối tượng", "Audience code", maxLength: 10)
             .That(command.Form is not null, prefix + "form", "required", "Hình thức truyền thông không được để trống.", "Form of communication is required.")

@@ -101,7 +101,7 @@ public static class EnrolmentRules
             check
                 .That(command.Count is null or 1, prefix + "count", "one-person", "Ghi theo người thì số lượng là 1.", "An enrolment of one person counts 1.")
                 .That(references.Prospects.ContainsKey(prospectId), prefix + "prospectId", "unknown-prospect",
-                    "Không tìm thấy người được vận động này trong huyện.", "There is no such prospect in this district.");
+                    "Không tìm thấy người được vận động này trong đơn vị.", "There is no such prospect in this unit.");
         }
         else
         {

@@ -56,7 +56,7 @@ public static class HandOffProspectsEndpoint
             {
                 if (!parties.Prospects.TryGetValue(ids[i], out var prospect))
                 {
-                    check.Add($"prospectIds[{i}]", "unknown-prospect", "Không tìm thấy người này trong huyện.", "There is no such prospect in this district.");
+                    check.Add($"prospectIds[{i}]", "unknown-prospect", "Không tìm thấy người này trong đơn vị.", "There is no such prospect in this unit.");
                 }
                 else if (prospect.ErasedAt is not null)
                 {

@@ -88,8 +88,8 @@ public sealed record ProspectContactKey(Guid Id, Guid? ProspectId, long Version 
     public static ProblemDetails Duplicate(string unit, Guid existing)
     {
         var problem = ProblemResults.Conflict("duplicate-prospect",
-            "Người này đã có trong danh sách của huyện (trùng số điện thoại hoặc số căn cước).",
-            "This person is already a prospect in the district (same phone or citizen id).");
+            "Người này đã có trong danh sách của đơn vị (trùng số điện thoại hoặc số căn cước).",
+            "This person is already a prospect in the unit (same phone or citizen id).");
         problem.Extensions["existingProspectId"] = existing;
         problem.Extensions["existing"] = $"/api/units/{unit}/prospects/{existing}";
         return problem;

@@ -76,14 +76,38 @@ public static class RecordProspectEndpoint
         return check;
     }
 
+    /// <summary>
+    /// The commune must belong to the unit on the day the consent was recorded (Vietnam's day), by the tree Planning
+    /// announced; with no tree announced there is nothing to check it against, as before.
+    /// </summary>
+    public static Check CommuneOnTheDay(this Check check, RecordProspect command, string unit, KnownUnitTree? tree)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        ArgumentNullException.ThrowIfNull(command);
+        if (tree is null || string.IsNullOrWhiteSpace(command.CommuneId) || command.ConsentRecordedAt == default)
+        {
+            return check;
+        }
+
+        var day = Formats.LocalDay(command.ConsentRecordedAt);
+        return check.That(tree.CommuneBelongsTo(command.CommuneId.Trim(), unit, day), "communeId", "not-in-unit",
+            $"Xã, phường này không thuộc đơn vị vào ngày {day:yyyy-MM-dd}.", $"This commune is not one of the unit's on {day:yyyy-MM-dd}.");
+    }
+
     public static async Task<ProblemDetails> ValidateAsync(
-        RecordProspect command, string unit, IQuerySession session, TimeProvider clock, PersonalDataProtector protector, CancellationToken cancellation)
+        RecordProspect command, string unit, IQuerySession session, OrganisationDirectory directory, TimeProvider clock, PersonalDataProtector protector,
+        CancellationToken cancellation)
     {
         var check = Fields(command, clock.GetUtcNow());
         if (check.IsValid && command.ActivityId is { } activityId)
         {
             check.That(await session.LoadAsync<Activity>(activityId, cancellation) is not null, "activityId", "unknown-activity",
-                "Không tìm thấy hoạt động này trong huyện.", "There is no such activity in this district.");
+                "Không tìm thấy hoạt động này trong đơn vị.", "There is no such activity in this unit.");
+        }
+
+        if (check.IsValid)
+        {
+            check.CommuneOnTheDay(command, unit, await KnownUnitTree.OfUnitAsync(session, directory, unit, cancellation));
         }
 
         if (!check.IsValid)

@@ -86,8 +86,8 @@ public static partial class AgreementChecks
         {
             if (!partners.TryGetValue(id, out var partner))
             {
-                check.Add(field, "unknown-partner", $"Đơn vị {id} không có trong danh bạ đối tác của huyện.",
-                    $"Partner {id} is not in this district's registry.");
+                check.Add(field, "unknown-partner", $"Đối tác {id} không có trong danh bạ đối tác của đơn vị.",
+                    $"Partner {id} is not in this unit's registry.");
             }
             else if (partner.Status != PartnerStatus.Active)
             {

@@ -42,8 +42,8 @@ public static class AwardCommendationEndpoint
     public static async Task<ProblemDetails> ValidateAsync(AwardCommendation command, IQuerySession session, CancellationToken cancellation) =>
         command.PartnerId is not { } id || id == Guid.Empty || await session.LoadAsync<Partner>(id, cancellation) is not null
             ? WolverineContinue.NoProblems
-            : new Check().Add("partnerId", "unknown-partner", "Đơn vị không có trong danh bạ đối tác của huyện.",
-                "The partner is not in this district's registry.").ToProblem();
+            : new Check().Add("partnerId", "unknown-partner", "Đối tác này không có trong danh bạ đối tác của đơn vị.",
+                "The partner is not in this unit's registry.").ToProblem();
 
     [WolverinePost("/api/units/{unit}/commendations")]
     [Tags("Commendations")]

@@ -24,8 +24,8 @@ public static partial class PartnerChecks
             .That(type is null || Enum.IsDefined(type.Value), "type", "unknown-type", "Loại đơn vị không hợp lệ.", "Unknown type.");
         if (!string.IsNullOrEmpty(communeId))
         {
-            check.That(IsCommuneOf(communeId, unit), "communeId", "not-in-district", "Xã, phường không thuộc huyện này (dạng huyện.xa).",
-                "The commune is not one of this district's (form district.commune).");
+            check.That(IsCommuneOf(communeId, unit), "communeId", "not-in-district", "Xã, phường không thuộc đơn vị này (dạng đơn-vị.xã).",
+                "The commune is not one of this unit's (form unit.commune).");
         }
 
         return check;

@@ -59,7 +59,7 @@ public static class HoldTrainingEndpoint
         var check = new Check();
         foreach (var id in ids.Where(id => !known.Contains(id)))
         {
-            check.Add("collaboratorIds", "unknown-collaborator", $"Không có cộng tác viên {id} ở huyện này.", $"There is no collaborator {id} in this district.");
+            check.Add("collaboratorIds", "unknown-collaborator", $"Không có cộng tác viên {id} ở đơn vị này.", $"There is no collaborator {id} in this unit.");
         }
 
         return check.ToProblem();

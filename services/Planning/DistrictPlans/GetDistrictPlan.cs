@@ -21,5 +21,5 @@ public static class GetDistrictPlanOfYearEndpoint
     public static async Task<IResult> Get(string unit, int year, IQuerySession session, CancellationToken cancellation) =>
         await session.LoadAsync<DistrictPlan>(DeterministicId.DistrictPlan(unit, year), cancellation) is { } plan
             ? Results.Ok(plan)
-            : Results.Problem(ProblemResults.NotFound("Huyện chưa có kế hoạch năm này.", "The district has no plan for this year."));
+            : Results.Problem(ProblemResults.NotFound("Đơn vị chưa có kế hoạch năm này.", "The unit has no plan for this year."));
 }

@@ -14,9 +14,9 @@ public static class ProvinceDecision
     public static Check CheckUnits(this Check check, string unit, string district, OrganisationTree tree) =>
         check
             .That(tree.FindProvince(unit) is not null, "unit", "not-a-province",
-                "Chỉ BHXH tỉnh mới duyệt kế hoạch huyện.", "Only a provincial office decides on district plans.")
+                "Chỉ BHXH tỉnh mới duyệt kế hoạch của đơn vị.", "Only a provincial office decides on its units' plans.")
             .That(tree.ProvinceOf(district)?.Id == unit, "district", "unknown-district",
-                "Huyện này không thuộc tỉnh.", "This district is not in the province.");
+                "Đơn vị này không thuộc tỉnh.", "This unit is not in the province.");
 
     /// <summary>Fetches the district's plan for writing at the expected version, refuses by the state machine, else appends.</summary>
     public static async Task<IResult> DecideAsync(
@@ -27,7 +27,7 @@ public static class ProvinceDecision
             .FetchForWriting<DistrictPlan>(DeterministicId.DistrictPlan(district, year), expectedVersion, cancellation);
         if (stream.Aggregate is not { } plan)
         {
-            return Results.Problem(ProblemResults.NotFound("Huyện chưa có kế hoạch năm này.", "The district has no plan for this year."));
+            return Results.Problem(ProblemResults.NotFound("Đơn vị chưa có kế hoạch năm này.", "The unit has no plan for this year."));
         }
 
         if (DistrictPlanRules.Refusal(plan, action) is { } refusal)

@@ -36,5 +36,5 @@ public static class GetCommunesEndpoint
     public static IResult Get(string district, OrganisationTree tree) =>
         tree.FindDistrict(district) is { } found
             ? Results.Ok(found.Communes)
-            : Results.Problem(ProblemResults.NotFound("Không có huyện này.", "No such district."));
+            : Results.Problem(ProblemResults.NotFound("Không có đơn vị này.", "No such unit."));
 }

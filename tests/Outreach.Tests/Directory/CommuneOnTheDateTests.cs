@@ -63,6 +63,27 @@ public sealed class CommuneOnTheDateTests(OutreachFixture fixture) : IAsyncLifet
     }
 
     [Fact]
+    public async Task A_prospect_in_a_commune_that_did_not_belong_to_the_unit_on_the_day_of_consent_is_refused()
+    {
+        await fixture.Host.InvokeMessageAndWaitAsync(Tree(2), Province);
+        var url = $"/api/units/{District}/prospects";
+
+        await fixture.Host.CreateAsync(url, Prospect("0912345678") with { ConsentRecordedAt = Local(3, 31, 23, 30) });
+        var events = await EventCountAsync();
+        // 1 April 2026 00:30 in Vietnam is still 31 March in UTC: the day is Vietnam's.
+        var problem = await fixture.Host.PostExpectingProblemAsync(url, Prospect("0987654321") with { ConsentRecordedAt = Local(4, 1, 0, 30) });
+
+        var error = problem.FieldErrors.ShouldNotBeNull().ShouldHaveSingleItem();
+        (error.Field, error.Code).ShouldBe(("communeId", "not-in-unit"));
+        error.En.ShouldContain("2026-04-01");
+        error.Vi.ShouldContain("2026-04-01");
+        (await EventCountAsync()).ShouldBe(events);
+
+        // The unit it moved to records it.
+        await fixture.Host.CreateAsync($"/api/units/{OtherDistrict}/prospects", Prospect("0987654321") with { ConsentRecordedAt = Local(4, 1, 0, 30) });
+    }
+
+    [Fact]
     public async Task An_older_tree_after_a_newer_one_changes_nothing()
     {
         await fixture.Host.InvokeMessageAndWaitAsync(Tree(2), Province);

@@ -58,6 +58,35 @@ public sealed class EditPlanTemplateTests(PlanningFixture fixture) : IAsyncLifet
         template.Version.ShouldBe(5);
     }
 
+    /// <summary>
+    /// Since 1 July 2025 there are no districts: a 2026 template names the grassroots office as lead and the commune
+    /// people's committees as partners through an ordinary line change; the catalogue keeps the 2024 seed's text.
+    /// </summary>
+    [Fact]
+    public async Task A_2026_template_names_todays_partners_by_an_ordinary_edit_and_the_catalogue_keeps_the_2024_text()
+    {
+        var id = await fixture.Host.DraftFromCatalogueAsync(2026);
+        var seed = (await fixture.Host.GetTemplateAsync(id)).Lines.Single(l => l.Code == "5.01");
+        seed.LeadUnit.ShouldBe("BHXH huyện");
+        seed.PartnerUnits.ShouldContain("Văn phòng HĐND&UBND huyện");
+
+        var today = PlanLineInput.From(seed) with
+        {
+            LeadUnit = "BHXH cơ sở",
+            PartnerUnits = [.. seed.PartnerUnits.Select(p => p == "Văn phòng HĐND&UBND huyện" ? "Ủy ban nhân dân xã, phường" : p)],
+        };
+        await PostOkAsync(Url(id, "/lines/change"), new ChangeTemplateLine(2, today));
+        await fixture.Host.PublishAsync(id);
+
+        var line = (await fixture.Host.GetTemplateAsync(id)).Lines.Single(l => l.Code == "5.01");
+        line.LeadUnit.ShouldBe("BHXH cơ sở");
+        line.PartnerUnits.ShouldBe(["Ủy ban nhân dân xã, phường", .. seed.PartnerUnits.Skip(1)]);
+        var catalogue = (await fixture.Host.GetJsonAsync<List<PlanLine>>("/api/catalogue/lines")).Single(l => l.Code == "5.01");
+        catalogue.LeadUnit.ShouldBe("BHXH huyện");
+        catalogue.PartnerUnits.ShouldBe(seed.PartnerUnits);
+        PlanCatalogue.Load().Lines.Single(l => l.Code == "5.01").ShouldBeEquivalentTo(catalogue);
+    }
+
     [Fact]
     public async Task A_stale_version_is_a_409_and_appends_nothing()
     {
