@@ -7,6 +7,9 @@ using BhxhPlatform.Portal.Components.Pages.Partnerships;
 using BhxhPlatform.Portal.ServiceClients;
 using BhxhPlatform.Portal.SignIn;
 using Bunit;
+using System.Reflection;
+using BhxhPlatform.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +40,7 @@ public sealed class AgreementAmendmentTests : IDisposable
         _context.Services.AddLocalization();
         _context.Services.AddSingleton(new PartnersClient(new HttpClient(_partners) { BaseAddress = new Uri("http://partners") }));
         _context.Services.AddSingleton(new PlanningClient(new HttpClient(new FakePlanning()) { BaseAddress = new Uri("http://planning") }));
+        _context.Services.AddSingleton(new ProvincePlanningClient(new HttpClient(new FakePlanning()) { BaseAddress = new Uri("http://planning") }));
         _context.Services.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(Today.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(7))));
     }
 
@@ -226,6 +230,146 @@ public sealed class AgreementAmendmentTests : IDisposable
     }
 
     [Fact]
+    public void The_page_admits_exactly_the_roles_Partners_access_matrix_lets_amend()
+    {
+        var allowed = AccessMatrix.Embedded().RulesFor("partners", "AmendAgreement").ShouldNotBeNull();
+        var page = typeof(AmendAgreement).GetCustomAttribute<AuthorizeAttribute>().ShouldNotBeNull();
+
+        page.Roles!.Split(',').Order(StringComparer.Ordinal).ShouldBe(allowed.Keys.Order(StringComparer.Ordinal));
+        allowed[PortalUser.ProvinceAdmin].ShouldBe(AccessScope.Province);
+        allowed[PortalUser.DistrictOfficer].ShouldBe(AccessScope.Unit);
+    }
+
+    [Fact]
+    public void A_province_administrator_amends_an_agreement_of_a_district_of_the_province_and_goes_back_to_the_district_s_agreements()
+    {
+        using var _ = Culture.Vietnamese();
+        var agreement = Contract();
+        var navigation = _context.Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo($"/agreements/{agreement.Id}/amend?unit=bien-hoa");
+        var page = RenderAmendment(agreement, PortalUser.ProvinceAdmin, Province);
+
+        page.Find("[data-testid=agreement-unit]").TextContent.ShouldBe("Biên Hòa");
+        page.Find("input[type=hidden][name='Input.Version']").GetAttribute("value").ShouldBe("5");
+        Ticks(page, "parties").Where(t => t.Ticked).Select(t => t.Label).ShouldBe(["Liên đoàn Lao động huyện", "Ủy ban Mặt trận Tổ quốc"]);
+        page.Find("a.button.secondary").GetAttribute("href").ShouldBe("/province/units/bien-hoa/agreements");
+        page.FindAll($"a[href='/agreements/{agreement.Id}']").ShouldBeEmpty("the agreement's own page is the district officer's");
+
+        page.Find("form[data-testid=amend-agreement]").Submit();
+
+        var (path, body) = _partners.Sent.ShouldHaveSingleItem();
+        path.ShouldBe($"/api/units/bien-hoa/agreements/{agreement.Id}/amend");
+        JsonDocument.Parse(body).RootElement.GetProperty("version").GetInt64().ShouldBe(5);
+        navigation.Uri.ShouldEndWith("/province/units/bien-hoa/agreements?done=amended");
+    }
+
+    [Theory]
+    [InlineData("vung-tau")]
+    [InlineData("")]
+    public void A_province_administrator_finds_no_agreement_of_a_unit_outside_the_province(string unit)
+    {
+        using var _ = Culture.Vietnamese();
+        var agreement = Contract();
+        _context.Services.GetRequiredService<NavigationManager>().NavigateTo($"/agreements/{agreement.Id}/amend?unit={unit}");
+
+        var page = RenderAmendment(agreement, PortalUser.ProvinceAdmin, Province);
+
+        page.Find("[data-testid=no-agreement]").TextContent.ShouldBe("Không tìm thấy thỏa thuận này.");
+        page.FindAll("form").ShouldBeEmpty();
+        _partners.Read.ShouldBeEmpty("Partners is not asked about a unit the administrator does not govern");
+    }
+
+    [Fact]
+    public void A_district_officer_amends_in_the_own_unit_whatever_unit_the_address_names()
+    {
+        using var _ = Culture.Vietnamese();
+        var agreement = Contract();
+        _context.Services.GetRequiredService<NavigationManager>().NavigateTo($"/agreements/{agreement.Id}/amend?unit=vung-tau");
+        var page = RenderAmendment(agreement);
+
+        page.Find("form[data-testid=amend-agreement]").Submit();
+
+        _partners.Sent.ShouldHaveSingleItem().Path.ShouldBe($"/api/units/bien-hoa/agreements/{agreement.Id}/amend");
+        _partners.Read.ShouldAllBe(p => p.StartsWith("/api/units/bien-hoa/", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(PortalUser.DistrictOfficer, "bien-hoa", true)]
+    [InlineData(PortalUser.ProvinceAdmin, Province, true)]
+    [InlineData(PortalUser.Auditor, Province, false)]
+    [InlineData(PortalUser.Partner, "bien-hoa", false)]
+    [InlineData(PortalUser.CollectionAgent, "bien-hoa", false)]
+    public void The_agreement_list_links_the_amendment_of_a_signed_agreement_for_exactly_the_roles_Partners_lets_amend(string role, string unit, bool offered)
+    {
+        using var _ = Culture.Vietnamese();
+        var signed = Contract();
+        var drafted = Contract(AgreementStatus.Drafted) with { Id = Guid.CreateVersion7(), Title = "Dự thảo" };
+        var ended = Contract(AgreementStatus.Terminated) with { Id = Guid.CreateVersion7(), Title = "Đã chấm dứt" };
+        var user = new PortalUser("Người dùng", "user", unit, [role], null);
+
+        var table = _context.Render<AgreementTable>(p => p
+            .Add(c => c.Agreements, [signed, drafted, ended]).Add(c => c.Partners, [Union, Front]).Add(c => c.Today, Today)
+            .Add(c => c.Caption, "Thỏa thuận").Add(c => c.User, user).Add(c => c.Unit, "bien-hoa"));
+
+        var links = table.FindAll("a[data-testid=amend-row-link]");
+        links.Count.ShouldBe(offered ? 1 : 0);
+        table.FindAll("thead th").Count.ShouldBe(offered ? 7 : 6);
+        if (offered)
+        {
+            links[0].Closest("tr")!.GetAttribute("data-agreement").ShouldBe(signed.Id.ToString());
+            links[0].TextContent.ShouldBe("Sửa đổi");
+            links[0].GetAttribute("aria-label").ShouldBe("Sửa đổi thỏa thuận Hợp đồng truyền thông 2026");
+            links[0].GetAttribute("href").ShouldBe(role == PortalUser.ProvinceAdmin
+                ? $"/agreements/{signed.Id}/amend?unit=bien-hoa"
+                : $"/agreements/{signed.Id}/amend");
+        }
+    }
+
+    [Fact]
+    public void A_list_without_a_reader_has_no_amendment_links_and_titles_lead_to_the_agreement_unless_told_not_to()
+    {
+        using var _ = Culture.Vietnamese();
+        var signed = Contract();
+
+        var plain = _context.Render<AgreementTable>(p => p
+            .Add(c => c.Agreements, [signed]).Add(c => c.Today, Today).Add(c => c.Caption, "Thỏa thuận"));
+        plain.FindAll("a[data-testid=amend-row-link]").ShouldBeEmpty();
+        plain.Find("tbody th a").GetAttribute("href").ShouldBe($"/agreements/{signed.Id}");
+
+        var province = _context.Render<AgreementTable>(p => p
+            .Add(c => c.Agreements, [signed]).Add(c => c.Today, Today).Add(c => c.Caption, "Thỏa thuận").Add(c => c.DetailsLinked, false));
+        province.FindAll("tbody th a").ShouldBeEmpty();
+        province.Find("tbody th").TextContent.ShouldBe("Hợp đồng truyền thông 2026");
+    }
+
+    [Fact]
+    public void The_district_s_agreements_page_shows_the_province_administrator_the_district_s_agreements_with_the_amendment_s_link()
+    {
+        using var _ = Culture.Vietnamese();
+        var agreement = Contract();
+        _context.Services.GetRequiredService<NavigationManager>().NavigateTo("/province/units/bien-hoa/agreements?done=amended");
+        var page = RenderUnitAgreements(agreement, "bien-hoa");
+
+        page.Find("h1").TextContent.ShouldBe("Thỏa thuận phối hợp của Biên Hòa");
+        page.Find("[data-testid=done]").TextContent.ShouldBe("Đã sửa đổi thỏa thuận.");
+        var row = page.Find($"tr[data-agreement='{agreement.Id}']");
+        row.TextContent.ShouldContain("Liên đoàn Lao động huyện, Ủy ban Mặt trận Tổ quốc");
+        row.QuerySelector("a[data-testid=amend-row-link]")!.GetAttribute("href").ShouldBe($"/agreements/{agreement.Id}/amend?unit=bien-hoa");
+        row.QuerySelector("th a").ShouldBeNull();
+    }
+
+    [Fact]
+    public void The_district_s_agreements_page_knows_no_unit_outside_the_province()
+    {
+        using var _ = Culture.Vietnamese();
+        var page = RenderUnitAgreements(Contract(), "vung-tau");
+
+        page.Find("[data-testid=no-unit]").TextContent.ShouldBe("Không tìm thấy đơn vị này trong tỉnh.");
+        page.FindAll("table").ShouldBeEmpty();
+        _partners.Read.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void The_amendment_and_its_link_speak_English_when_asked()
     {
         using var _ = Culture.English();
@@ -247,28 +391,44 @@ public sealed class AgreementAmendmentTests : IDisposable
         details.Find("[data-testid=agreement-facts]").TextContent.ShouldContain("Amendments");
     }
 
-    private IRenderedComponent<AmendAgreement> RenderAmendment(AgreementView agreement) =>
-        RenderPage<AmendAgreement>(agreement, PortalUser.DistrictOfficer, p => p.Add(c => c.Id, agreement.Id));
+    private const string Province = "dong-nai";
+
+    private IRenderedComponent<AmendAgreement> RenderAmendment(AgreementView agreement, string role = PortalUser.DistrictOfficer, string unit = "bien-hoa") =>
+        RenderPage<AmendAgreement>(agreement, role, p => p.Add(c => c.Id, agreement.Id), unit);
+
+    private IRenderedComponent<UnitAgreements> RenderUnitAgreements(AgreementView agreement, string district)
+    {
+        _partners.Agreement = agreement;
+        var page = _context.Render<UnitAgreements>(p =>
+        {
+            p.AddCascadingValue(Http(PortalUser.ProvinceAdmin, Province));
+            p.Add(c => c.District, district);
+        });
+        page.WaitForAssertion(() => page.FindAll("table, [data-testid=no-unit]").ShouldNotBeEmpty());
+        return page;
+    }
+
+    private static DefaultHttpContext Http(string role, string unit) => new()
+    {
+        User = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(PortalUser.NameClaim, "Cán bộ"), new Claim(PortalUser.UnitClaim, unit), new Claim(PortalUser.RoleClaim, role)], "test")),
+    };
 
     private IRenderedComponent<AgreementDetails> RenderDetails(AgreementView agreement, string role) =>
         RenderPage<AgreementDetails>(agreement, role, p => p.Add(c => c.Id, agreement.Id));
 
-    private IRenderedComponent<T> RenderPage<T>(AgreementView agreement, string role, Action<ComponentParameterCollectionBuilder<T>> id)
+    private IRenderedComponent<T> RenderPage<T>(AgreementView agreement, string role, Action<ComponentParameterCollectionBuilder<T>> id, string unit = "bien-hoa")
         where T : IComponent
     {
         _partners.Agreement = agreement;
-        var http = new DefaultHttpContext
-        {
-            User = new ClaimsPrincipal(new ClaimsIdentity(
-                [new Claim(PortalUser.NameClaim, "Cán bộ"), new Claim(PortalUser.UnitClaim, "bien-hoa"), new Claim(PortalUser.RoleClaim, role)], "test")),
-        };
+        var http = Http(role, unit);
         var page = _context.Render<T>(p =>
         {
             p.AddCascadingValue(http);
             id(p);
         });
         // Both pages show the agreement's facts once Partners has answered (the amendment, for an agreement in force).
-        page.WaitForAssertion(() => page.FindAll("[data-testid=agreement-facts], [data-testid=not-amendable]").ShouldNotBeEmpty());
+        page.WaitForAssertion(() => page.FindAll("[data-testid=agreement-facts], [data-testid=not-amendable], [data-testid=no-agreement]").ShouldNotBeEmpty());
         return page;
     }
 
@@ -296,6 +456,8 @@ public sealed class AgreementAmendmentTests : IDisposable
 
         public List<(string Path, string Body)> Sent { get; } = [];
 
+        public List<string> Read { get; } = [];
+
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var path = request.RequestUri!.AbsolutePath;
@@ -306,8 +468,10 @@ public sealed class AgreementAmendmentTests : IDisposable
                 return new HttpResponseMessage(Answer.Status) { Content = new StringContent(Answer.Body, Encoding.UTF8, media) };
             }
 
+            Read.Add(path);
             object? body = path switch
             {
+                "/api/units/bien-hoa/agreements" when Agreement is not null => new[] { Agreement },
                 "/api/units/bien-hoa/partners" => new[] { Farmers, Union, Front, Closed },
                 _ when Agreement is not null && path == $"/api/units/bien-hoa/agreements/{Agreement.Id}" => Agreement,
                 _ => null,
@@ -321,11 +485,19 @@ public sealed class AgreementAmendmentTests : IDisposable
         }
     }
 
-    /// <summary>Planning: this year's plan of the unit, with three lines.</summary>
+    /// <summary>Planning: this year's plan of the unit, with three lines; the province dong-nai, with its district Biên Hòa.</summary>
     private sealed class FakePlanning : HttpMessageHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
+            if (request.RequestUri!.AbsolutePath == $"/api/organisation/provinces/{Province}/districts")
+            {
+                return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
+                {
+                    Content = new StringContent(JsonSerializer.Serialize(new[] { new DistrictView("bien-hoa", "731", "Biên Hòa", "BHXH Biên Hòa", 30) }, ServiceCalls.Json), Encoding.UTF8, "application/json"),
+                });
+            }
+
             if (request.RequestUri!.AbsolutePath != $"/api/units/bien-hoa/district-plans/years/{Today.Year}")
             {
                 return Task.FromResult(new HttpResponseMessage(HttpStatusCode.NotFound));
