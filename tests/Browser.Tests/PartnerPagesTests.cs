@@ -15,6 +15,7 @@ namespace BhxhPlatform.Browser.Tests;
 public sealed class PartnerPagesTests
 {
     private const string Officer = "officer.bien-hoa";
+    private static readonly string[] ConferenceOnly = ["Conference"];
     private readonly StackFixture stack;
 
     public PartnerPagesTests(StackFixture stack)
@@ -132,6 +133,48 @@ public sealed class PartnerPagesTests
         await page.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
         await Expect(page.GetByTestId("agreements").Locator("tr", new() { HasText = title })).ToContainTextAsync("Đã chấm dứt");
         await Expect(page).ToHaveURLAsync(new Regex("/partners/[0-9a-f-]{36}$"));
+    }
+
+    [Fact]
+    public async Task The_province_administrator_amends_a_districts_agreement_from_the_units_page()
+    {
+        var title = $"Chương trình phối hợp tuyên truyền {Guid.NewGuid().ToString("N")[..6]}";
+        var given = new Given(stack);
+        var partner = await given.CollectionOrganisationAsync("bien-hoa", Officer, $"Bưu điện {Guid.NewGuid().ToString("N")[..6]}");
+        using (var partners = await stack.ApiAsync(ServiceNames.Partners, Officer))
+        {
+            var drafted = await Given.SendAsync(partners, "/api/units/bien-hoa/agreements", new
+            {
+                kind = "Programme", title, partnerIds = new[] { partner }, formKinds = ConferenceOnly,
+                startsOn = Iso(Today), endsOn = Iso(Today.AddYears(1)),
+            });
+            var id = drafted.GetProperty("value").GetGuid();
+            await Given.SendAsync(partners, $"/api/units/bien-hoa/agreements/{id}/sign", new { version = 1, signedOn = Iso(Today) });
+        }
+
+        await using var browser = await stack.OpenBrowserAsync();
+        var page = browser.Page;
+        await browser.SignInAsync(stack, Given.ProvinceAdmin);
+        await page.GotoAsync(new Uri(stack.Portal, "/province/units/bien-hoa").AbsoluteUri);
+        await page.GetByTestId("unit-agreements-link").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Thỏa thuận phối hợp của");
+        await browser.SeenAsync("province-unit-agreements");
+
+        var row = page.Locator("tr", new() { HasText = title });
+        await row.GetByTestId("amend-row-link").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Sửa đổi thỏa thuận");
+        await page.GetByLabel("Số hoạt động cam kết mỗi năm (nếu có)").FillAsync("4");
+        await page.GetByLabel("Nội dung sửa đổi").FillAsync("BHXH tỉnh bổ sung số hội nghị theo kế hoạch năm");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu sửa đổi" }).ClickAsync();
+        await Expect(page.GetByTestId("done")).ToHaveTextAsync("Đã sửa đổi thỏa thuận.");
+        await Expect(page).ToHaveURLAsync(new Regex("/province/units/bien-hoa/agreements"));
+        await browser.SeenAsync("province-agreement-amended");
+
+        // Partners holds the amendment, by the administrator.
+        using var check = await stack.ApiAsync(ServiceNames.Partners, Given.ProvinceAdmin);
+        var agreements = await Given.GetAsync(check, "/api/units/bien-hoa/agreements");
+        var amended = agreements.EnumerateArray().Single(a => a.GetProperty("title").GetString() == title);
+        amended.GetProperty("scope").GetProperty("activitiesPerYear").GetInt32().ShouldBe(4);
     }
 
     [Fact]
