@@ -343,7 +343,7 @@ public sealed class AgreementAmendmentTests : IDisposable
     }
 
     [Fact]
-    public void The_district_s_agreements_page_shows_the_province_administrator_the_district_s_agreements_with_the_amendment_s_link()
+    public void The_district_s_agreements_page_shows_the_province_administrator_the_district_s_agreements_with_their_pages_and_the_amendment_s_link()
     {
         using var _ = Culture.Vietnamese();
         var agreement = Contract();
@@ -355,7 +355,128 @@ public sealed class AgreementAmendmentTests : IDisposable
         var row = page.Find($"tr[data-agreement='{agreement.Id}']");
         row.TextContent.ShouldContain("Liên đoàn Lao động huyện, Ủy ban Mặt trận Tổ quốc");
         row.QuerySelector("a[data-testid=amend-row-link]")!.GetAttribute("href").ShouldBe($"/agreements/{agreement.Id}/amend?unit=bien-hoa");
-        row.QuerySelector("th a").ShouldBeNull();
+        row.QuerySelector("th a")!.GetAttribute("href").ShouldBe($"/agreements/{agreement.Id}?unit=bien-hoa");
+    }
+
+    [Theory]
+    [InlineData(AgreementStatus.Drafted, new[] { "sign" })]
+    [InlineData(AgreementStatus.Signed, new[] { "amend", "renew", "terminate" })]
+    [InlineData(AgreementStatus.Terminated, new string[0])]
+    [InlineData(AgreementStatus.Expired, new string[0])]
+    public void The_district_s_agreements_page_offers_beside_the_amendment_the_changes_Partners_allows_in_the_agreement_s_status(AgreementStatus status, string[] offered)
+    {
+        using var _ = Culture.Vietnamese();
+        var agreement = Contract(status);
+        var page = RenderUnitAgreements(agreement, "bien-hoa");
+
+        var links = page.Find($"tr[data-agreement='{agreement.Id}']").QuerySelectorAll("td.actions a");
+        links.Select(a => a.GetAttribute("data-testid")).ShouldBe([.. offered.Select(o => $"{o}-row-link")]);
+        var expected = new Dictionary<string, (string Text, string Label, string Href)>
+        {
+            ["sign"] = ("Ký", "Ghi nhận ký kết thỏa thuận Hợp đồng truyền thông 2026", $"/agreements/{agreement.Id}?unit=bien-hoa#sign"),
+            ["amend"] = ("Sửa đổi", "Sửa đổi thỏa thuận Hợp đồng truyền thông 2026", $"/agreements/{agreement.Id}/amend?unit=bien-hoa"),
+            ["renew"] = ("Gia hạn", "Gia hạn thỏa thuận Hợp đồng truyền thông 2026", $"/agreements/{agreement.Id}?unit=bien-hoa#renew"),
+            ["terminate"] = ("Chấm dứt", "Chấm dứt thỏa thuận Hợp đồng truyền thông 2026", $"/agreements/{agreement.Id}?unit=bien-hoa#terminate"),
+        };
+        foreach (var (link, name) in links.Zip(offered))
+        {
+            (link.TextContent, link.GetAttribute("aria-label"), link.GetAttribute("href")).ShouldBe(expected[name]);
+        }
+    }
+
+    [Theory]
+    [InlineData("signed", "Đã ghi nhận ký kết; thỏa thuận có hiệu lực.")]
+    [InlineData("renewed", "Đã gia hạn thỏa thuận.")]
+    [InlineData("terminated", "Đã chấm dứt thỏa thuận.")]
+    [InlineData("amended", "Đã sửa đổi thỏa thuận.")]
+    [InlineData("bogus", null)]
+    public void The_district_s_agreements_page_says_what_the_administrator_just_did(string done, string? said)
+    {
+        using var _ = Culture.Vietnamese();
+        _context.Services.GetRequiredService<NavigationManager>().NavigateTo($"/province/units/bien-hoa/agreements?done={done}");
+
+        var page = RenderUnitAgreements(Contract(), "bien-hoa");
+
+        page.FindAll("[data-testid=done]").Select(e => e.TextContent).ShouldBe(said is null ? [] : [said]);
+    }
+
+    [Theory]
+    [InlineData("SignAgreement")]
+    [InlineData("RenewAgreement")]
+    [InlineData("TerminateAgreement")]
+    public void The_agreement_s_page_admits_exactly_the_roles_Partners_access_matrix_lets_sign_renew_and_end(string operation)
+    {
+        var allowed = AccessMatrix.Embedded().RulesFor("partners", operation).ShouldNotBeNull();
+        var page = typeof(AgreementDetails).GetCustomAttribute<AuthorizeAttribute>().ShouldNotBeNull();
+
+        page.Roles!.Split(',').Order(StringComparer.Ordinal).ShouldBe(allowed.Keys.Order(StringComparer.Ordinal));
+        allowed[PortalUser.ProvinceAdmin].ShouldBe(AccessScope.Province);
+    }
+
+    [Fact]
+    public void A_province_administrator_opens_a_district_s_draft_with_the_signing_form_and_the_way_back_to_the_district()
+    {
+        using var _ = Culture.Vietnamese();
+        var agreement = Contract(AgreementStatus.Drafted);
+        _context.Services.GetRequiredService<NavigationManager>().NavigateTo($"/agreements/{agreement.Id}?unit=bien-hoa");
+
+        var page = RenderPage<AgreementDetails>(agreement, PortalUser.ProvinceAdmin, p => p.Add(c => c.Id, agreement.Id), Province);
+
+        page.Find("h1").TextContent.ShouldBe("Hợp đồng truyền thông 2026");
+        page.Find("[data-testid=agreement-unit]").TextContent.ShouldBe("Biên Hòa");
+        page.Find("section#sign form[data-testid=sign-agreement]").ShouldNotBeNull();
+        page.Find("label[for=f-signedOn]").TextContent.ShouldBe("Ngày ký");
+        page.FindAll("form[data-testid=renew-agreement], form[data-testid=terminate-agreement], a[data-testid=amend-link]").ShouldBeEmpty();
+        page.FindAll("a[href^='/partners']").ShouldBeEmpty("the partners' pages are the district officer's");
+        page.Find("[data-testid=agreement-facts]").TextContent.ShouldContain("Liên đoàn Lao động huyện, Ủy ban Mặt trận Tổ quốc");
+        page.Find("a[href='/province/units/bien-hoa/agreements']").TextContent.ShouldBe("Về danh sách thỏa thuận của đơn vị");
+        _partners.Read.ShouldAllBe(p => p.StartsWith("/api/units/bien-hoa/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_province_administrator_renews_or_ends_a_district_s_agreement_in_force_and_amends_it_for_the_district()
+    {
+        using var _ = Culture.English();
+        var agreement = Contract();
+        _context.Services.GetRequiredService<NavigationManager>().NavigateTo($"/agreements/{agreement.Id}?unit=bien-hoa");
+
+        var page = RenderPage<AgreementDetails>(agreement, PortalUser.ProvinceAdmin, p => p.Add(c => c.Id, agreement.Id), Province);
+
+        page.Find("section#renew h2").TextContent.ShouldBe("Renew");
+        page.Find("section#terminate h2").TextContent.ShouldBe("End early");
+        page.Find("#f-endsOn").GetAttribute("value").ShouldBe("2027-12-31");
+        page.Find("a[data-testid=amend-link]").GetAttribute("href").ShouldBe($"/agreements/{agreement.Id}/amend?unit=bien-hoa");
+        page.Find("a[href='/province/units/bien-hoa/agreements']").TextContent.ShouldBe("Back to the unit's agreements");
+        page.FindAll("form[data-testid=sign-agreement]").ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("vung-tau")]
+    [InlineData("")]
+    public void A_province_administrator_opens_no_agreement_of_a_unit_outside_the_province(string unit)
+    {
+        using var _ = Culture.Vietnamese();
+        var agreement = Contract();
+        _context.Services.GetRequiredService<NavigationManager>().NavigateTo($"/agreements/{agreement.Id}?unit={unit}");
+
+        var page = RenderPage<AgreementDetails>(agreement, PortalUser.ProvinceAdmin, p => p.Add(c => c.Id, agreement.Id), Province);
+
+        page.Find("[data-testid=no-agreement]").TextContent.ShouldBe("Không tìm thấy thỏa thuận này.");
+        page.Find("a[href='/province/dashboard']").ShouldNotBeNull();
+        page.FindAll("form").ShouldBeEmpty();
+        _partners.Read.ShouldBeEmpty("Partners is not asked about a unit the administrator does not govern");
+    }
+
+    [Fact]
+    public void An_agreement_s_address_names_the_district_for_the_administrator_only()
+    {
+        var id = Guid.Parse("0196b2a0-0000-7000-8000-00000000a001");
+        var officer = new PortalUser("Cán bộ", "officer", "bien-hoa", [PortalUser.DistrictOfficer], null);
+        var admin = new PortalUser("Quản trị", "admin", Province, [PortalUser.ProvinceAdmin], null);
+
+        AgreementDetails.Link(officer, "bien-hoa", id).ShouldBe($"/agreements/{id}");
+        AgreementDetails.Link(officer, "bien-hoa", id, "renew").ShouldBe($"/agreements/{id}#renew");
+        AgreementDetails.Link(admin, "bien hoa", id, "sign").ShouldBe($"/agreements/{id}?unit=bien%20hoa#sign");
     }
 
     [Fact]

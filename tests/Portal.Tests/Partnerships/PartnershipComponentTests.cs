@@ -208,6 +208,7 @@ public sealed class PartnershipComponentTests : IDisposable
         _context.Services.AddSingleton(new PartnersClient(new HttpClient(new Answers(json)) { BaseAddress = new Uri("http://partners") }));
         _context.Services.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(Today.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(7))));
         _context.Services.AddSingleton(new PlanningClient(new HttpClient(new Answers([])) { BaseAddress = new Uri("http://planning") }));
+        _context.Services.AddSingleton(new ProvincePlanningClient(new HttpClient(new Answers([])) { BaseAddress = new Uri("http://planning") }));
         var http = Officer();
         return _context.Render<T>(p =>
         {
