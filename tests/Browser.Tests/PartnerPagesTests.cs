@@ -178,6 +178,84 @@ public sealed class PartnerPagesTests
     }
 
     [Fact]
+    public async Task The_province_administrator_signs_renews_and_ends_a_districts_agreement_from_the_units_page()
+    {
+        var title = $"Chương trình phối hợp truyền thông {Guid.NewGuid().ToString("N")[..6]}";
+        var endsOn = Today.AddMonths(6);
+        var given = new Given(stack);
+        var partner = await given.CollectionOrganisationAsync("bien-hoa", Officer, $"Bưu điện {Guid.NewGuid().ToString("N")[..6]}");
+        using (var partners = await stack.ApiAsync(ServiceNames.Partners, Officer))
+        {
+            await Given.SendAsync(partners, "/api/units/bien-hoa/agreements", new
+            {
+                kind = "Programme", title, partnerIds = new[] { partner }, formKinds = ConferenceOnly,
+                startsOn = Iso(Today), endsOn = Iso(endsOn),
+            });
+        }
+
+        await using var browser = await stack.OpenBrowserAsync();
+        var page = browser.Page;
+        await browser.SignInAsync(stack, Given.ProvinceAdmin);
+        await page.GotoAsync(new Uri(stack.Portal, "/province/units/bien-hoa/agreements").AbsoluteUri);
+        var row = page.GetByTestId("agreements").Locator("tr", new() { HasText = title });
+        await Expect(row).ToContainTextAsync("Dự thảo");
+        await Expect(row.GetByTestId("renew-row-link")).ToHaveCountAsync(0);
+        await browser.SeenAsync("province-unit-agreement-draft");
+
+        // Sign the draft from its row: the agreement's page for the district, then back to the district's list with the outcome.
+        await row.GetByRole(AriaRole.Link, new() { Name = $"Ghi nhận ký kết thỏa thuận {title}" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
+        await Expect(page.GetByTestId("agreement-unit")).ToHaveTextAsync("Thành phố Biên Hòa");
+        await Expect(page.GetByTestId("agreement-status")).ToHaveTextAsync("Dự thảo");
+        await browser.SeenAsync("province-agreement-to-sign");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ghi nhận đã ký" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/province/units/bien-hoa/agreements\\?done=signed$"));
+        await Expect(page.GetByTestId("done")).ToHaveTextAsync("Đã ghi nhận ký kết; thỏa thuận có hiệu lực.");
+        await Expect(row).ToContainTextAsync("Đã ký, còn hiệu lực");
+        await Expect(row.GetByTestId("amend-row-link")).ToHaveTextAsync("Sửa đổi");
+        await browser.SeenAsync("province-agreement-signed");
+
+        // Renew it: an end date not after the current one is Partners' problem beside the field; a later one stands.
+        await row.GetByTestId("renew-row-link").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("#renew$"));
+        await page.GetByLabel("Ngày kết thúc mới").FillAsync(Iso(endsOn.AddDays(-1)));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gia hạn", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#f-endsOn-error")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("problem")).ToBeVisibleAsync();
+        await browser.SeenAsync("province-renew-agreement-problems");
+        await page.GetByLabel("Ngày kết thúc mới").FillAsync(Iso(endsOn.AddYears(1)));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gia hạn", Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("done")).ToHaveTextAsync("Đã gia hạn thỏa thuận.");
+        await Expect(row).ToContainTextAsync(Shown(endsOn.AddYears(1)));
+        await browser.SeenAsync("province-agreement-renewed");
+
+        // End it: a reason is asked for first, then the district's list shows it ended, with nothing more to do.
+        await row.GetByTestId("terminate-row-link").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Chấm dứt thỏa thuận" }).ClickAsync();
+        await Expect(page.Locator("#f-reason-error")).ToBeVisibleAsync();
+        await browser.SeenAsync("province-terminate-agreement-problems");
+        await page.GetByLabel("Lý do chấm dứt").FillAsync("BHXH tỉnh điều chỉnh chương trình phối hợp sau sáp nhập");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Chấm dứt thỏa thuận" }).ClickAsync();
+        await Expect(page.GetByTestId("done")).ToHaveTextAsync("Đã chấm dứt thỏa thuận.");
+        await Expect(row).ToContainTextAsync("Đã chấm dứt");
+        await Expect(row.Locator("td.actions a")).ToHaveCountAsync(0);
+        await browser.SeenAsync("province-agreement-terminated");
+
+        // The same list in English.
+        await page.GotoAsync(new Uri(stack.Portal, $"/language?culture=en&returnUrl={Uri.EscapeDataString("/province/units/bien-hoa/agreements?done=terminated")}").AbsoluteUri);
+        await Expect(page.GetByTestId("done")).ToHaveTextAsync("The agreement is ended.");
+        await browser.SeenAsync("province-agreement-terminated-en");
+
+        // Partners holds the signing, the renewal and the end.
+        using var check = await stack.ApiAsync(ServiceNames.Partners, Given.ProvinceAdmin);
+        var agreements = await Given.GetAsync(check, "/api/units/bien-hoa/agreements");
+        var ended = agreements.EnumerateArray().Single(a => a.GetProperty("title").GetString() == title);
+        ended.GetProperty("status").GetString().ShouldBe("Terminated");
+        ended.GetProperty("renewals").GetInt32().ShouldBe(1);
+        ended.GetProperty("endReason").GetString().ShouldBe("BHXH tỉnh điều chỉnh chương trình phối hợp sau sáp nhập");
+    }
+
+    [Fact]
     public async Task An_officer_adds_and_removes_a_partners_contact_suspends_it_with_a_reason_reactivates_and_dissolves_it()
     {
         var name = $"Hội Người cao tuổi {Guid.NewGuid().ToString("N")[..6]}";
