@@ -20,6 +20,14 @@ if (!string.IsNullOrWhiteSpace(builder.Configuration["Parameters:personal-data-p
 
 var partners = builder.AddService<Projects.Partners>(ServiceNames.Partners, database, identity).WithAuditCheckpoints(auditKey);
 identity.WithApiPagesOf(planning, outreach, partners);
+
+// PostgreSQL queues carry the integration messages unless Messaging:Transport is rabbitmq (see PlatformMessaging).
+var broker = await builder.AddPlatformMessagingAsync();
+foreach (var service in new[] { identity, planning, outreach, partners })
+{
+    service.WithMessaging(broker);
+}
+
 builder.AddPortal(identity, portalSecret, planning, outreach, partners, identity);
 builder.AddDemoDataLoader(demoDataSecret, identity, planning, outreach, partners);
 

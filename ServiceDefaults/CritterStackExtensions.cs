@@ -123,13 +123,8 @@ public static class CritterStackExtensions
             options.Policies.UseDurableOutboxOnAllSendingEndpoints();
             options.EnableRelayOfUserName = true;
 
-            // Each service listens on its own queue. LISTEN/NOTIFY wakes the listener as soon as a
-            // message lands (tens of milliseconds); polling stays as the fallback, tuned down from
-            // the default 5 s so a missed notification still costs well under a second.
-            options.ListenToPostgresqlQueue(serviceName)
-                .PollingInterval(TimeSpan.FromMilliseconds(100))
-                .MaximumMessagesToReceive(100);
-            options.Transports.GetOrCreate<PostgresqlTransport>().EnableQueueNotifications = true;
+            // Each service listens on its own queue, on the transport its configuration names (see IntegrationTransport).
+            var transport = options.UseIntegrationTransport(builder.Configuration, serviceName);
             options.Durability.ScheduledJobPollingTime = TimeSpan.FromSeconds(1);
 
             // A commit whose answer is lost (PostgreSQL crashing while it commits) leaves the outgoing envelope
@@ -142,7 +137,7 @@ public static class CritterStackExtensions
 
             options.RetryTransientDatabaseFailures();
             options.RetryConcurrentDocumentWrites();
-            IntegrationRouting.Apply(options, serviceName);
+            IntegrationRouting.Apply(options, serviceName, transport);
             options.ScheduleAuditCheckpoints(builder.Configuration);
             configureWolverine?.Invoke(options);
         });

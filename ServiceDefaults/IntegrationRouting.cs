@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using BhxhPlatform.Contracts;
 using Wolverine;
-using Wolverine.Postgresql;
 
 namespace BhxhPlatform.ServiceDefaults;
 
@@ -33,14 +32,15 @@ public static class IntegrationRouting
             : throw new InvalidOperationException($"{type.FullName} names a consumer that is not a plain service name.");
     });
 
-    public static void Apply(WolverineOptions options, string serviceName)
+    /// <summary>Routes through <paramref name="transport"/>: each consumer's own queue on it.</summary>
+    public static void Apply(WolverineOptions options, string serviceName, IntegrationTransportKind transport)
     {
         ArgumentNullException.ThrowIfNull(options);
         foreach (var messageType in MessageTypes)
         {
             foreach (var consumer in ConsumersOf(messageType).Where(s => s != serviceName))
             {
-                options.Publish(rule => rule.Message(messageType).ToPostgresqlQueue(consumer));
+                options.PublishTo(transport, messageType, consumer);
             }
         }
     }

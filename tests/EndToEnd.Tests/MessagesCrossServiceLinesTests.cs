@@ -7,8 +7,9 @@ using BhxhPlatform.TestSupport;
 
 namespace BhxhPlatform.EndToEnd.Tests;
 
+/// <summary>The cross-service flows on PostgreSQL queues; <see cref="MessagesCrossServiceLinesOnRabbitMqTests"/> runs the same tests on RabbitMQ.</summary>
 [Collection(PlatformCollection.Name)]
-public sealed class MessagesCrossServiceLinesTests(PlatformFixture platform)
+public class MessagesCrossServiceLinesTests(PlatformFixture platform)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
@@ -144,3 +145,7 @@ public sealed class MessagesCrossServiceLinesTests(PlatformFixture platform)
         }
     }
 }
+
+/// <summary>The same cross-service flows with RabbitMQ as the transport (the representative subset of the end-to-end tests run on both).</summary>
+[Collection(RabbitMqPlatformCollection.Name)]
+public sealed class MessagesCrossServiceLinesOnRabbitMqTests(RabbitMqPlatformFixture platform) : MessagesCrossServiceLinesTests(platform);

@@ -14,8 +14,9 @@ namespace BhxhPlatform.EndToEnd.Tests;
 /// processes, real Wolverine queues), against a throwaway PostgreSQL handed to the AppHost as its
 /// connection string, with keys and secrets made for this run. Every call carries an access token the
 /// real identity service issued to a demo person (the demo-data client's password grant, Development).
+/// Integration messages cross on PostgreSQL queues; <see cref="RabbitMqPlatformFixture"/> runs the same on RabbitMQ.
 /// </summary>
-public sealed class PlatformFixture : IAsyncLifetime
+public class PlatformFixture : IAsyncLifetime
 {
     public const string DemoDataSecret = "demo-data-secret-of-the-end-to-end-tests";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(6);
@@ -27,6 +28,9 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The platform is not started.");
 
+    /// <summary>More AppHost arguments (the transport of the integration messages).</summary>
+    protected virtual IEnumerable<string> MoreArguments => [];
+
     public async Task InitializeAsync()
     {
         _postgres = await ThrowawayPostgres.StartAsync();
@@ -35,7 +39,8 @@ public sealed class PlatformFixture : IAsyncLifetime
             using var timeout = new CancellationTokenSource(StartTimeout);
             // The end-to-end tests start empty; tests/DemoData.Tests loads the demo data.
             var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-                new AppHostArguments(_postgres.ConnectionString, DemoDataSecret, loadDemoData: false, CheckpointFolder).ToArray(), timeout.Token);
+                [.. new AppHostArguments(_postgres.ConnectionString, DemoDataSecret, loadDemoData: false, CheckpointFolder).ToArray(), .. MoreArguments],
+                timeout.Token);
             _app = await builder.BuildAsync(timeout.Token);
             await _app.StartAsync(timeout.Token);
             foreach (var service in ServiceNames.All.Append(ServiceNames.Identity))
@@ -95,7 +100,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         _tokens[person] = body.GetProperty("access_token").GetString()!;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_app is not null)
         {
@@ -117,8 +122,35 @@ public sealed class PlatformFixture : IAsyncLifetime
     }
 }
 
+/// <summary>
+/// The whole platform with RabbitMQ as the transport (Messaging:Transport=rabbitmq): the AppHost starts the
+/// broker itself, as it does for a developer without Docker (Debian's rabbitmq-server as an executable
+/// resource, with its own epmd and ports), in a data folder of this run, removed after.
+/// </summary>
+public sealed class RabbitMqPlatformFixture : PlatformFixture
+{
+    public string BrokerFolder { get; } = Path.Combine(Path.GetTempPath(), "bhxh-e2e-rabbitmq-" + Guid.NewGuid().ToString("N")[..12]);
+
+    protected override IEnumerable<string> MoreArguments => ["--Messaging:Transport=rabbitmq", $"--RabbitMq:DataDirectory={BrokerFolder}"];
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Directory.Exists(BrokerFolder))
+        {
+            Directory.Delete(BrokerFolder, recursive: true);
+        }
+    }
+}
+
 [CollectionDefinition(Name)]
 public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
 {
     public const string Name = "Whole platform";
+}
+
+[CollectionDefinition(Name)]
+public sealed class RabbitMqPlatformCollection : ICollectionFixture<RabbitMqPlatformFixture>
+{
+    public const string Name = "Whole platform on RabbitMQ";
 }
