@@ -49,7 +49,15 @@ public sealed class InitialOrganisation(OrganisationTree tree) : IInitialData
             session.LastModifiedBy = SeedUser;
             session.Events.StartStream<UnitTree>(id, TreeVersionLoad.Initial(
                 province, ValidFrom, "Cây đơn vị năm 2024 (organisation.json) / The 2024 unit tree (organisation.json)"));
-            await session.SaveChangesAsync(cancellation);
+            try
+            {
+                await session.SaveChangesAsync(cancellation);
+            }
+            catch (Marten.Exceptions.ExistingStreamIdCollisionException)
+            {
+                // Two replicas starting together both found the stream absent: the other one's start won,
+                // and the tree it stored is this same first version.
+            }
         }
     }
 }
