@@ -14,12 +14,13 @@ public static class Configuration
         return options;
     }
 
-    /// <summary>The initial version, and the authorization directory taught the trees once the host has started.</summary>
+    /// <summary>The initial version; once the host has started, the authorization directory taught the trees and the trees announced.</summary>
     public static IServiceCollection AddOrganisationSeed(this IServiceCollection services)
     {
         services.InitializeMartenWith(new InitialOrganisation(OrganisationTree.Load()));
         services.AddSingleton<UnitTrees>();
         services.AddHostedService<DirectoryLearning>();
+        services.AddHostedService<AnnounceStoredTrees>();
         return services;
     }
 }

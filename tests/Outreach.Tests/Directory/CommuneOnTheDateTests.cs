@@ -28,15 +28,9 @@ public sealed class CommuneOnTheDateTests(OutreachFixture fixture) : IAsyncLifet
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    /// <summary>The tree Planning would announce after moving the commune from bien-hoa to long-thanh on 1 April 2026.</summary>
-    private static UnitTreeChanged Tree(int version) => new(Province, version,
-    [
-        new TreeUnit(Province, "ProvincialOffice", new DateOnly(2020, 1, 1), null, [new TreeUnitParent(null, new DateOnly(2020, 1, 1))]),
-        new TreeUnit(District, "DistrictOffice", new DateOnly(2020, 1, 1), null, [new TreeUnitParent(Province, new DateOnly(2020, 1, 1))]),
-        new TreeUnit(OtherDistrict, "DistrictOffice", new DateOnly(2020, 1, 1), null, [new TreeUnitParent(Province, new DateOnly(2020, 1, 1))]),
-        new TreeUnit(Commune, "Ward", new DateOnly(2020, 1, 1), null,
-            [new TreeUnitParent(District, new DateOnly(2020, 1, 1)), .. version > 1 ? [new TreeUnitParent(OtherDistrict, Moved)] : Array.Empty<TreeUnitParent>()]),
-    ]);
+    /// <summary>The tree Planning would announce: version 1 before, version 2 after moving the commune from bien-hoa to long-thanh on 1 April 2026.</summary>
+    private static UnitTreeChanged Tree(int version) =>
+        AnnouncedTrees.CommuneMoved(Province, District, OtherDistrict, Commune, version > 1 ? Moved : null, version);
 
     private static LogActivity On(int month, int day) =>
         DirectContact() with { StartedAt = Local(month, day, 8), EndedAt = Local(month, day, 10), CommuneId = Commune };

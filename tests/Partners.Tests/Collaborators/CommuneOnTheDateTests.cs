@@ -18,21 +18,14 @@ public sealed class CommuneOnTheDateTests(PartnersFixture fixture) : IAsyncLifet
     private const string OtherDistrict = "long-thanh";
     private const string Commune = "bien-hoa.trang-dai";
     private static readonly DateOnly Moved = Today.AddDays(-10);
-    private static readonly DateOnly Start = new(2020, 1, 1);
 
     public Task InitializeAsync() => fixture.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
     /// <summary>The tree Planning would announce after moving the commune from bien-hoa to long-thanh ten days ago.</summary>
-    private static UnitTreeChanged Tree() => new(Province, 2,
-    [
-        new TreeUnit(Province, "ProvincialOffice", Start, null, [new TreeUnitParent(null, Start)]),
-        new TreeUnit(District, "DistrictOffice", Start, null, [new TreeUnitParent(Province, Start)]),
-        new TreeUnit(OtherDistrict, "DistrictOffice", Start, null, [new TreeUnitParent(Province, Start)]),
-        new TreeUnit(Commune, "Ward", Start, null, [new TreeUnitParent(District, Start), new TreeUnitParent(OtherDistrict, Moved)]),
-        new TreeUnit("bien-hoa.tan-phong", "Ward", Start, null, [new TreeUnitParent(District, Start)]),
-    ]);
+    private static UnitTreeChanged Tree() =>
+        AnnouncedTrees.CommuneMoved(Province, District, OtherDistrict, Commune, Moved, 2, "bien-hoa.tan-phong");
 
     private static EnlistCollaborator Enlist(DateOnly on, params string[] communes) =>
         new("Lê Thị Mai", CollaboratorKind.Collaborator, null, "0912345678", on, communes);

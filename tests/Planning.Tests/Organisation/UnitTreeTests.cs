@@ -1,5 +1,7 @@
 using Alba;
 using BhxhPlatform.Planning.Organisation;
+using BhxhPlatform.Planning.Tests.DistrictPlans;
+using BhxhPlatform.ServiceDefaults.Security;
 using BhxhPlatform.ServiceDefaults.Audit;
 using BhxhPlatform.TestSupport;
 using Marten;
@@ -163,6 +165,26 @@ public sealed class UnitTreeTests(PlanningFixture fixture) : IAsyncLifetime
         successor.Lineage.ShouldContain(district.Id);
         (await fixture.Host.TreeOnAsync(Before)).Units.Single(u => u.Id == district.Id).Communes
             .ShouldBe(district.Communes.Select(c => c.Id), ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_ceased_districts_audit_stream_stays_readable_and_verifiable_by_the_auditor_after_the_2025_tree()
+    {
+        var district = TreeVersionTestData.Districts[0].Id;
+        var auditor = $"Bearer {TestTokens.For(PlatformRoles.Auditor, TestTokens.Province, "auditor.dong-nai")}";
+        var plan = await fixture.Host.AdoptedPlanAsync(district);
+        var before = await fixture.Host.GetJsonAsync<List<AuditEvent>>($"/api/units/{district}/audit/streams/{plan}/events", auditor);
+
+        await fixture.Host.LoadAsync(TreeVersionTestData.Version2025());
+
+        (await fixture.Host.GetJsonAsync<UnitHistory>($"/api/units/{Province}/organisation/units/{district}/history")).ValidTo.ShouldBe(Before);
+        var after = await fixture.Host.GetJsonAsync<List<AuditEvent>>($"/api/units/{district}/audit/streams/{plan}/events", auditor);
+        after.Select(e => (e.Version, e.Type, e.UserName, e.TenantId)).ShouldBe(before.Select(e => (e.Version, e.Type, e.UserName, e.TenantId)));
+        after.ShouldNotBeEmpty();
+        after.ShouldAllBe(e => e.TenantId == district);
+        var report = await fixture.Host.GetJsonAsync<ChainReport>($"/api/units/{district}/audit/verify", auditor);
+        report.Intact.ShouldBeTrue();
+        report.Events.ShouldBeGreaterThanOrEqualTo(after.Count);
     }
 
     [Fact]
