@@ -13,6 +13,9 @@ public sealed record DistrictPlanAdopted(Guid PlanId, string District, int Year,
 /// <summary>The district rewrote (or added) one line of its plan; it carries the whole line as it now stands.</summary>
 public sealed record DistrictPlanLineCustomised(Guid PlanId, PlanLine Line);
 
+/// <summary>A line was taken out of the district's plan before any activity was logged against it.</summary>
+public sealed record DistrictPlanLineRemoved(Guid PlanId, string Code);
+
 /// <summary>Targets were set: per line, people reached and enrolments by scheme (lines not named keep theirs).</summary>
 public sealed record DistrictPlanTargetsSet(Guid PlanId, IReadOnlyList<LineTarget> Lines, int PeopleReached, IReadOnlyList<EnrolmentTarget> Enrolments);
 
@@ -94,6 +97,11 @@ public sealed record DistrictPlan(
         Lines = HasLine(e.Line.Code)
             ? Lines.Select(l => l.Line.Code == e.Line.Code ? l with { Line = e.Line } : l).ToList()
             : [.. Lines, new DistrictPlanLine(e.Line, null)],
+    };
+
+    public DistrictPlan Apply(DistrictPlanLineRemoved e) => Next() with
+    {
+        Lines = Lines.Where(l => l.Line.Code != e.Code).ToList(),
     };
 
     public DistrictPlan Apply(DistrictPlanTargetsSet e) => Next() with
