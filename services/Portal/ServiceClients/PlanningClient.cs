@@ -1,3 +1,4 @@
+using System.Text.Json;
 using BhxhPlatform.Contracts;
 
 namespace BhxhPlatform.Portal.ServiceClients;
@@ -27,12 +28,36 @@ public sealed class PlanningClient(HttpClient http)
     public Task<ServiceResult<object>> AmendAsync(string unit, Guid id, long version, string reason, CancellationToken cancellation = default) =>
         http.PostAsync<object>(Service, $"/api/units/{Uri.EscapeDataString(unit)}/district-plans/{id}/amend", new { version, reason }, cancellation);
 
+    // Writing the plan: adopting the province's published template, then the lines the unit will (not) run.
+    public async Task<IReadOnlyList<AdoptableTemplateView>> AdoptableTemplatesAsync(string unit, CancellationToken cancellation = default) =>
+        await http.GetAsync<List<AdoptableTemplateView>>(Service, $"/api/units/{Uri.EscapeDataString(unit)}/adoptable-templates", cancellation) ?? [];
+
+    public Task<ServiceResult<Created>> AdoptAsync(string unit, Guid templateId, int templateVersion, CancellationToken cancellation = default) =>
+        http.PostAsync<Created>(Service, $"/api/units/{Uri.EscapeDataString(unit)}/district-plans", new { templateId, templateVersion }, cancellation);
+
+    /// <summary>Adds a line as Planning wrote it (a catalogue line, passed through unchanged).</summary>
+    public Task<ServiceResult<object>> AddLineAsync(string unit, Guid id, long version, JsonElement line, CancellationToken cancellation = default) =>
+        http.PostAsync<object>(Service, $"/api/units/{Uri.EscapeDataString(unit)}/district-plans/{id}/lines", new { version, line }, cancellation);
+
+    public Task<ServiceResult<object>> RemoveLineAsync(string unit, Guid id, long version, string code, CancellationToken cancellation = default) =>
+        http.PostAsync<object>(Service, $"/api/units/{Uri.EscapeDataString(unit)}/district-plans/{id}/lines/remove", new { version, code }, cancellation);
+
+    /// <summary>The catalogue's lines: the code and subject to choose by, and the line itself to send back.</summary>
+    public async Task<IReadOnlyList<CatalogueLineChoice>> CatalogueLinesAsync(CancellationToken cancellation = default) =>
+        (await http.GetAsync<List<JsonElement>>(Service, "/api/catalogue/lines", cancellation) ?? [])
+            .Select(l => new CatalogueLineChoice(l.GetProperty("code").GetString() ?? "", l.GetProperty("subject").GetString() ?? "", l))
+            .ToList();
+
     public async Task<IReadOnlyList<AudienceView>> AudiencesAsync(CancellationToken cancellation = default) =>
         await http.GetAsync<List<AudienceView>>(Service, "/api/catalogue/audiences", cancellation) ?? [];
 
     public async Task<IReadOnlyList<CommuneView>> CommunesAsync(string district, CancellationToken cancellation = default) =>
         await http.GetAsync<List<CommuneView>>(Service, $"/api/organisation/districts/{Uri.EscapeDataString(district)}/communes", cancellation) ?? [];
 }
+
+public sealed record AdoptableTemplateView(Guid Id, int Year, string Title, int Version, IReadOnlyList<PlanLineView> Lines, Guid? AdoptedPlanId);
+
+public sealed record CatalogueLineChoice(string Code, string Subject, JsonElement Line);
 
 public sealed record AudienceView(string Code, string Name, string? Parent);
 

@@ -80,7 +80,7 @@ public sealed class PlanTargetsTests : IDisposable
         _planning.Answer = (HttpStatusCode.Conflict, """{"status":409,"code":"concurrency-conflict","title":"Xung đột / Conflict"}""");
         var page = Render();
 
-        page.FindAll("form")[1].Submit();
+        page.Find("[data-testid=submit-plan]").Closest("form")!.Submit();
 
         _planning.Sent.ShouldHaveSingleItem().Path.ShouldEndWith("/submit");
         page.Find("[data-testid=problem] h2").TextContent.ShouldBe("Người khác vừa thay đổi bản ghi này");
@@ -97,6 +97,50 @@ public sealed class PlanTargetsTests : IDisposable
 
         page.FindAll("form").ShouldBeEmpty();
         page.Find("[data-testid=not-editable]").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void The_catalogue_lines_the_plan_lacks_are_offered_and_every_line_has_its_remove_button()
+    {
+        using var _ = Culture.Vietnamese();
+        _planning.Plan = Plan("Draft", null);
+
+        var page = Render();
+
+        page.FindAll("#f-line option").Select(o => o.GetAttribute("value")).ShouldBe(["", "3.4"]);
+        page.FindAll("button[data-testid=remove-line]").Select(b => b.GetAttribute("value")).ShouldBe(["1.1", "2.3"]);
+        page.FindAll("button[data-testid=remove-line]").ShouldAllBe(b => b.GetAttribute("form") == "plan-remove-line");
+        page.Find("form#plan-remove-line input[name='Removal.Version']").GetAttribute("value").ShouldBe("7");
+    }
+
+    [Fact]
+    public void A_refused_removal_shows_Plannings_reason_and_keeps_the_line()
+    {
+        using var _ = Culture.English();
+        _planning.Plan = Plan("Amending", "Bổ sung");
+        _planning.Answer = (HttpStatusCode.Conflict, """
+            {"status":409,"code":"line-has-activities","title":"Đã có hoạt động được ghi nhận theo dòng này; không thể bỏ dòng. / Activities are logged against this line; it cannot be removed."}
+            """);
+        var page = Render();
+
+        page.Find("form#plan-remove-line").Submit();
+
+        _planning.Sent.ShouldHaveSingleItem().Path.ShouldBe($"/api/units/bien-hoa/district-plans/{PlanId}/lines/remove");
+        page.Find("[data-testid=problem]").TextContent.ShouldContain("Activities are logged against this line; it cannot be removed.");
+        page.FindAll("tr[data-line='1.1']").Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Adding_without_a_chosen_line_is_refused_beside_the_list_and_sends_nothing()
+    {
+        using var _ = Culture.Vietnamese();
+        _planning.Plan = Plan("Draft", null);
+        var page = Render();
+
+        page.Find("form[data-testid=add-line-form]").Submit();
+
+        _planning.Sent.ShouldBeEmpty();
+        page.Find("#f-line-error").TextContent.ShouldBe("Chọn một dòng trong danh mục.");
     }
 
     private IRenderedComponent<PlanTargets> Render()
@@ -134,6 +178,14 @@ public sealed class PlanTargetsTests : IDisposable
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
+            if (request.Method == HttpMethod.Get && request.RequestUri!.AbsolutePath == "/api/catalogue/lines")
+            {
+                var catalogue = JsonSerializer.Serialize(
+                    new[] { Line("1.1", "Monthly", CommunicationForm.Conference), Line("2.3", "Regular", CommunicationForm.MassMedia), Line("3.4", "Regular", CommunicationForm.MassMedia) },
+                    JsonSerializerOptions.Web);
+                return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(catalogue, Encoding.UTF8, "application/json") };
+            }
+
             if (request.Method == HttpMethod.Get)
             {
                 return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(Plan, Encoding.UTF8, "application/json") };
