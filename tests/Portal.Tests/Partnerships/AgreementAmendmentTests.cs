@@ -382,6 +382,10 @@ public sealed class AgreementAmendmentTests : IDisposable
         {
             (link.TextContent, link.GetAttribute("aria-label"), link.GetAttribute("href")).ShouldBe(expected[name]);
         }
+
+        // An agreement with nothing left to do says so instead of an empty cell.
+        page.Find($"tr[data-agreement='{agreement.Id}']").QuerySelectorAll("[data-testid=no-row-action]").Select(e => e.TextContent)
+            .ShouldBe(offered.Length == 0 ? ["Không còn thao tác"] : []);
     }
 
     [Theory]
