@@ -10,15 +10,24 @@ var (identity, portalSecret) = builder.AddIdentityService(database, demoDataSecr
 // One key signs every service's audit checkpoints; it lives in configuration, never in PostgreSQL.
 var auditKey = builder.AddSecret("audit-signing-key", SecretKind.EcSigningKey);
 var planning = builder.AddService<Projects.Planning>(ServiceNames.Planning, database, identity).WithAuditCheckpoints(auditKey);
-var outreach = builder.AddService<Projects.Outreach>(ServiceNames.Outreach, database, identity).WithAuditCheckpoints(auditKey)
-    .WithEnvironment("PersonalData__MasterKey", builder.AddSecret("personal-data-key", SecretKind.Key256));
-if (!string.IsNullOrWhiteSpace(builder.Configuration["Parameters:personal-data-previous-keys"]))
+var outreach = builder.AddService<Projects.Outreach>(ServiceNames.Outreach, database, identity).WithAuditCheckpoints(auditKey);
+var partners = builder.AddService<Projects.Partners>(ServiceNames.Partners, database, identity).WithAuditCheckpoints(auditKey);
+
+// Outreach and Partners seal people's personal data under one master key (see ServiceDefaults/PersonalData).
+var personalDataKey = builder.AddSecret("personal-data-key", SecretKind.Key256);
+var previousKeys = string.IsNullOrWhiteSpace(builder.Configuration["Parameters:personal-data-previous-keys"])
+    ? null
+    : builder.AddParameter("personal-data-previous-keys", secret: true);
+foreach (var sealer in new[] { outreach, partners })
 {
-    // Set only while a rotation of the personal-data key is under way (see services/Outreach/README.md).
-    outreach.WithEnvironment("PersonalData__PreviousKeys", builder.AddParameter("personal-data-previous-keys", secret: true));
+    sealer.WithEnvironment("PersonalData__MasterKey", personalDataKey);
+    if (previousKeys is not null)
+    {
+        // Set only while a rotation of the personal-data key is under way (see services/Outreach/README.md).
+        sealer.WithEnvironment("PersonalData__PreviousKeys", previousKeys);
+    }
 }
 
-var partners = builder.AddService<Projects.Partners>(ServiceNames.Partners, database, identity).WithAuditCheckpoints(auditKey);
 identity.WithApiPagesOf(planning, outreach, partners);
 
 // PostgreSQL queues carry the integration messages unless Messaging:Transport is rabbitmq (see PlatformMessaging).

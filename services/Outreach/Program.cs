@@ -1,3 +1,4 @@
+using BhxhPlatform.ServiceDefaults.PersonalData;
 using BhxhPlatform.Contracts;
 using BhxhPlatform.Outreach.Activities;
 using BhxhPlatform.Outreach.Common;

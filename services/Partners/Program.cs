@@ -7,6 +7,7 @@ using BhxhPlatform.Partners.Registry;
 using BhxhPlatform.Partners.Scorecards;
 using BhxhPlatform.Partners.Trainings;
 using BhxhPlatform.ServiceDefaults;
+using BhxhPlatform.ServiceDefaults.PersonalData;
 using BhxhPlatform.ServiceDefaults.Security;
 using JasperFx;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,12 +15,16 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+
+// Contact persons', collaborators' and commended persons' details are sealed: no start without the master key.
+builder.Services.AddPersonalDataProtection(builder.Configuration);
 builder.Services.AddUnitTreeLearning();
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddCoRunRebuildCheck();
 builder.Services.Configure<AgreementOptions>(builder.Configuration.GetSection(AgreementOptions.Section));
 builder.AddCritterStack(ServiceNames.Partners, marten =>
 {
+    marten.AddPersonKeys();
     marten.AddRegistry();
     marten.AddAgreements();
     marten.AddTrainings();

@@ -15,13 +15,15 @@ namespace BhxhPlatform.EndToEnd.Tests;
 /// A person's contact details are sealed where they are kept and go nowhere else: after a prospect is recorded, read in
 /// clear and handed off, no plain contact detail of the person is found in any table of any schema (the three services'
 /// events and documents, Wolverine's envelopes, queues and dead letters), in the services' logs, in PostgreSQL's log or
-/// in the traces, logs and metrics the services exported; and after the prospect is erased, none at all.
+/// in the traces, logs and metrics the services exported; and after the prospect is erased, none at all. The same holds for
+/// a partner's contact person and a collaborator recorded in Partners, before and after their erasure.
 /// </summary>
 public sealed class PersonalDataScanTests(ITestOutputHelper output)
 {
     private const string District = "bien-hoa";
     private const string Organisation = "Điểm thu Bưu điện Hố Nai";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+    private static readonly string[] Communes = ["bien-hoa.trang-dai"];
 
     /// <summary>A test person whose every detail is new to the database: a random token in the name, e-mail and address.</summary>
     private sealed record TestPerson(string Token, string Name, string Phone, string Email, string CitizenId, string Address)
@@ -53,6 +55,8 @@ public sealed class PersonalDataScanTests(ITestOutputHelper output)
     public async Task No_plain_contact_detail_is_found_in_any_schema_queue_log_or_trace_once_recorded_and_none_at_all_after_erasure()
     {
         var person = TestPerson.New();
+        var contactPerson = TestPerson.New();
+        var collaboratorPerson = TestPerson.New();
         await using var postgres = await ThrowawayPostgres.StartAsync();
         await using var telemetry = await OtlpSink.StartAsync();
         var settings = new Dictionary<string, string>(telemetry.Settings) { ["Logging__LogLevel__Default"] = "Information" };
@@ -70,6 +74,24 @@ public sealed class PersonalDataScanTests(ITestOutputHelper output)
             targetScheme = "VoluntarySocialInsurance", address = person.Address, phone = person.Phone, zalo = person.Phone,
             email = person.Email, citizenId = person.CitizenId,
         });
+        using (var added = await partnersClient.PostAsJsonAsync(new Uri($"/api/units/{District}/partners/{organisation}/contacts", UriKind.Relative),
+                   new { version = 1, name = contactPerson.Name, role = "Trưởng điểm thu", phone = contactPerson.Phone, email = contactPerson.Email }))
+        {
+            added.StatusCode.ShouldBe(HttpStatusCode.OK, await added.Content.ReadAsStringAsync());
+        }
+
+        // The commune is checked against the unit tree Partners learns from Planning.
+        var collaborator = await EventuallyAsync(() => TryCreateAsync(partnersClient, $"/api/units/{District}/collaborators", new
+        {
+            name = collaboratorPerson.Name, kind = "Collaborator", phone = collaboratorPerson.Phone, communeIds = Communes,
+        }), "Partners enlisting the collaborator");
+        var partner = await partnersClient.GetFromJsonAsync<JsonElement>(new Uri($"/api/units/{District}/partners/{organisation}", UriKind.Relative));
+        var contact = partner.GetProperty("contacts")[0];
+        (contact.GetProperty("name").GetString(), contact.GetProperty("email").GetString()).ShouldBe((contactPerson.Name, contactPerson.Email));
+        var contactId = contact.GetProperty("contactId").GetGuid();
+        (await partnersClient.GetFromJsonAsync<JsonElement>(new Uri($"/api/units/{District}/collaborators/{collaborator}", UriKind.Relative)))
+            .GetProperty("phone").GetString().ShouldBe(collaboratorPerson.Phone);
+
         var read = await outreachClient.GetFromJsonAsync<JsonElement>(new Uri($"/api/units/{District}/prospects/{prospect}", UriKind.Relative));
         read.GetProperty("fullName").GetString().ShouldBe(person.Name);
 
@@ -92,6 +114,8 @@ public sealed class PersonalDataScanTests(ITestOutputHelper output)
         telemetry.Count("traces").ShouldBeGreaterThan(0);
         telemetry.Count("logs").ShouldBeGreaterThan(0);
         ShouldHoldNoDetailOf(person, recorded, "after the prospect was recorded, read and handed off");
+        ShouldHoldNoDetailOf(contactPerson, recorded, "after the partner's contact person was recorded and read");
+        ShouldHoldNoDetailOf(collaboratorPerson, recorded, "after the collaborator was recorded and read");
 
         using (var erase = await outreachClient.PostAsJsonAsync(new Uri($"/api/units/{District}/prospects/{prospect}/erase", UriKind.Relative),
                    new { reason = "PersonRequested" }))
@@ -99,11 +123,26 @@ public sealed class PersonalDataScanTests(ITestOutputHelper output)
             erase.StatusCode.ShouldBe(HttpStatusCode.NoContent, await erase.Content.ReadAsStringAsync());
         }
 
+        foreach (var url in new[] { $"/api/units/{District}/partners/{organisation}/contacts/{contactId}/erase", $"/api/units/{District}/collaborators/{collaborator}/erase" })
+        {
+            using var erase = await partnersClient.PostAsJsonAsync(new Uri(url, UriKind.Relative), new { reason = "PersonRequested" });
+            erase.StatusCode.ShouldBe(HttpStatusCode.NoContent, await erase.Content.ReadAsStringAsync());
+        }
+
         (await outreachClient.GetFromJsonAsync<JsonElement>(new Uri($"/api/units/{District}/prospects/{prospect}", UriKind.Relative)))
+            .GetProperty("erased").GetBoolean().ShouldBeTrue();
+        (await partnersClient.GetFromJsonAsync<JsonElement>(new Uri($"/api/units/{District}/partners/{organisation}", UriKind.Relative)))
+            .GetProperty("contacts")[0].GetProperty("erased").GetBoolean().ShouldBeTrue();
+        (await partnersClient.GetFromJsonAsync<JsonElement>(new Uri($"/api/units/{District}/collaborators/{collaborator}", UriKind.Relative)))
             .GetProperty("erased").GetBoolean().ShouldBeTrue();
         await EventuallyAsync(() => Task.FromResult(telemetry.Text.Contains($"/prospects/{prospect}/erase", StringComparison.Ordinal)),
             "the erasure's trace exported");
-        ShouldHoldNoDetailOf(person, await EverywhereAsync(postgres, telemetry, planning, partners, outreach), "after the prospect was erased");
+        await EventuallyAsync(() => Task.FromResult(telemetry.Text.Contains($"/collaborators/{collaborator}/erase", StringComparison.Ordinal)),
+            "the collaborator's erasure's trace exported");
+        var erased = await EverywhereAsync(postgres, telemetry, planning, partners, outreach);
+        ShouldHoldNoDetailOf(person, erased, "after the prospect was erased");
+        ShouldHoldNoDetailOf(contactPerson, erased, "after the contact person was erased");
+        ShouldHoldNoDetailOf(collaboratorPerson, erased, "after the collaborator was erased");
     }
 
     /// <summary>The database's rows, the services' and PostgreSQL's logs and the exported telemetry, as one text.</summary>

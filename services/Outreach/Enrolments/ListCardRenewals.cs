@@ -1,3 +1,4 @@
+using BhxhPlatform.ServiceDefaults.PersonalData;
 using System.Globalization;
 using BhxhPlatform.Outreach.Common;
 using BhxhPlatform.Outreach.Directory;

@@ -1,3 +1,4 @@
+using BhxhPlatform.ServiceDefaults.PersonalData;
 using BhxhPlatform.ServiceDefaults.Problems;
 using Marten;
 using Microsoft.AspNetCore.Mvc;

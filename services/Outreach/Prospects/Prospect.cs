@@ -1,3 +1,5 @@
+using BhxhPlatform.ServiceDefaults.PersonalData;
+
 namespace BhxhPlatform.Outreach.Prospects;
 
 /// <summary>What a prospect is being persuaded to do.</summary>
@@ -41,22 +43,6 @@ public enum ProspectOutcome
 /// documents every field is sealed with the person's key (see <see cref="PersonalDataProtector"/>).
 /// </summary>
 public sealed record ContactDetails(string? Address, string? Phone, string? Zalo, string? Email);
-
-/// <summary>Why a prospect's personal data was erased.</summary>
-public enum ErasureReason
-{
-    /// <summary>The person asked for their data to be deleted.</summary>
-    PersonRequested,
-
-    /// <summary>The person withdrew their consent to be contacted.</summary>
-    ConsentWithdrawn,
-
-    /// <summary>The data was kept as long as allowed.</summary>
-    RetentionExpired,
-
-    /// <summary>The person was recorded by mistake.</summary>
-    RecordedInError,
-}
 
 /// <summary>
 /// A person met during an activity who is not insured, recorded with their consent.

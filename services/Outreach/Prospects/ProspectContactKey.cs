@@ -1,4 +1,6 @@
 using BhxhPlatform.Outreach.Common;
+using System.Globalization;
+using BhxhPlatform.ServiceDefaults.PersonalData;
 using BhxhPlatform.ServiceDefaults.Problems;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -24,7 +26,7 @@ public sealed record ProspectContactReleased(Guid ClaimId, Guid ProspectId);
 /// was tried first: Marten 9 inserts documents with ON CONFLICT DO NOTHING and reports the
 /// conflict only after the batch, so the losing prospect's events were committed anyway.)
 /// The hash is a keyed HMAC (key derived from the personal-data master key, see
-/// <see cref="PersonalDataProtector.ClaimId"/>), not a plain hash: Vietnamese phone numbers and
+/// <see cref="ProspectClaims.ClaimId"/>), not a plain hash: Vietnamese phone numbers and
 /// citizen ids are few enough to be hashed exhaustively, so a plain hash would give them away.
 /// The district is part of the hash, so the same phone in another district is another claim.
 /// The look-up before the append only serves to answer with a pointer to the existing prospect;
@@ -98,3 +100,23 @@ public sealed record ProspectContactKey(Guid Id, Guid? ProspectId, long Version 
 
 /// <summary>A claim on one value: the stream's id, and the prospect holding it (null: not yet claimed, to be started).</summary>
 public sealed record ContactClaim(Guid Id, Guid? Holder);
+
+public static class ProspectClaims
+{
+    /// <summary>The label of the claims' key (derived from the oldest master key: see <see cref="PersonalDataProtector.StableId"/>).</summary>
+    public const string KeyLabel = "bhxh-outreach/prospect-claims/v1";
+
+    /// <summary>
+    /// A claim id: a keyed HMAC of district, kind, normalised value and, from the second on, the claim's generation
+    /// (see <see cref="ProspectContactKey"/>): generations look unrelated without the key.
+    /// </summary>
+    public static Guid ClaimId(this PersonalDataProtector protector, string unit, string kind, string value, int generation = 1)
+    {
+        ArgumentNullException.ThrowIfNull(protector);
+        ArgumentOutOfRangeException.ThrowIfLessThan(generation, 1);
+        var text = generation == 1
+            ? $"prospect-claim\n{unit}\n{kind}\n{value}"
+            : $"prospect-claim\n{unit}\n{kind}\n{value}\n{generation.ToString(CultureInfo.InvariantCulture)}";
+        return protector.StableId(KeyLabel, text);
+    }
+}

@@ -1,3 +1,4 @@
+using BhxhPlatform.ServiceDefaults.PersonalData;
 using Marten;
 
 namespace BhxhPlatform.Outreach.Prospects;

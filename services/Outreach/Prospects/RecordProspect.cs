@@ -1,3 +1,4 @@
+using BhxhPlatform.ServiceDefaults.PersonalData;
 using BhxhPlatform.Outreach.Activities;
 using BhxhPlatform.Outreach.Common;
 using BhxhPlatform.ServiceDefaults.Problems;

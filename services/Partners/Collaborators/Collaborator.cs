@@ -1,3 +1,5 @@
+using BhxhPlatform.ServiceDefaults.PersonalData;
+
 namespace BhxhPlatform.Partners.Collaborators;
 
 /// <summary>A communication collaborator, or a collection-service agent working for a collection-service organisation.</summary>
@@ -7,7 +9,10 @@ public enum CollaboratorKind
     CollectionAgent,
 }
 
-/// <summary>A collaborator or agent was enlisted by the district office.</summary>
+/// <summary>
+/// A collaborator or agent was enlisted by the district office. <see cref="Name"/> and <see cref="Phone"/> hold SEALED
+/// values (with the collaborator's own key, whose id is the collaborator's), never clear text.
+/// </summary>
 public sealed record CollaboratorEnlisted(
     Guid CollaboratorId, string Name, CollaboratorKind Kind, Guid? OrganisationId, string? Phone, DateOnly EnlistedOn, IReadOnlyList<string> CommuneIds);
 
@@ -18,10 +23,19 @@ public sealed record CollaboratorUnassignedFromCommune(Guid CollaboratorId, stri
 /// <summary>The collaborator stopped working with the office; final.</summary>
 public sealed record CollaboratorLeft(Guid CollaboratorId, DateOnly LeftOn, string Reason);
 
-/// <summary>A collaborator or collection-service agent of a district. Immutable; <see cref="Version"/> counts the events.</summary>
+/// <summary>
+/// The collaborator's personal details were erased: their key was destroyed, so the sealed name and phone in earlier events
+/// can no longer be opened. Carries no personal data; kind, organisation, communes and dates stay.
+/// </summary>
+public sealed record CollaboratorErased(Guid CollaboratorId, ErasureReason Reason, DateTimeOffset ErasedAt);
+
+/// <summary>
+/// A collaborator or collection-service agent of a district, as stored: name and phone sealed, null once erased. Immutable;
+/// <see cref="Version"/> counts the events. Read through <see cref="CollaboratorView"/>.
+/// </summary>
 public sealed record Collaborator(
     Guid Id,
-    string Name,
+    string? Name,
     CollaboratorKind Kind,
     Guid? OrganisationId,
     string? Phone,
@@ -29,7 +43,8 @@ public sealed record Collaborator(
     IReadOnlyList<string> CommuneIds,
     DateOnly? LeftOn,
     string? LeaveReason,
-    int Version)
+    int Version,
+    DateTimeOffset? ErasedAt = null)
 {
     public bool HasLeft => LeftOn is not null;
 
@@ -45,4 +60,7 @@ public sealed record Collaborator(
 
     public Collaborator Apply(CollaboratorLeft left) =>
         this with { LeftOn = left.LeftOn, LeaveReason = left.Reason, Version = Version + 1 };
+
+    public Collaborator Apply(CollaboratorErased erased) =>
+        this with { Name = null, Phone = null, ErasedAt = erased.ErasedAt, Version = Version + 1 };
 }

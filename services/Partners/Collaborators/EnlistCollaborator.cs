@@ -1,7 +1,9 @@
 using BhxhPlatform.Partners.Plans;
 using BhxhPlatform.ServiceDefaults.Security;
 using BhxhPlatform.Partners.Agreements;
+using BhxhPlatform.Partners.PersonalData;
 using BhxhPlatform.Partners.Registry;
+using BhxhPlatform.ServiceDefaults.PersonalData;
 using BhxhPlatform.ServiceDefaults.Problems;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -73,12 +75,15 @@ public static class EnlistCollaboratorEndpoint
 
     [WolverinePost("/api/units/{unit}/collaborators")]
     [Tags("Collaborators")]
-    public static (CreationResponse<Guid>, IStartStream) Post(EnlistCollaborator command, string unit, TimeProvider clock)
+    public static (CreationResponse<Guid>, IStartStream) Post(
+        EnlistCollaborator command, string unit, TimeProvider clock, IDocumentSession session, PersonalDataProtector protector)
     {
+        // Sealed with the collaborator's own new key before the event exists (see PersonalDetails).
         var id = Guid.CreateVersion7();
+        var key = PersonalDetails.NewKey(session, protector, id, clock.GetUtcNow());
         var enlisted = new CollaboratorEnlisted(
-            id, command.Name.Trim(), command.Kind!.Value, command.OrganisationId,
-            string.IsNullOrWhiteSpace(command.Phone) ? null : command.Phone.Trim(),
+            id, protector.Seal(key, command.Name.Trim(), PersonalDetails.CollaboratorName)!, command.Kind!.Value, command.OrganisationId,
+            protector.Seal(key, string.IsNullOrWhiteSpace(command.Phone) ? null : command.Phone.Trim(), PersonalDetails.CollaboratorPhone),
             command.EnlistedOn ?? AgreementSchedule.Today(clock), command.CommuneIds ?? []);
         return (new CreationResponse<Guid>($"/api/units/{unit}/collaborators/{id}", id), MartenOps.StartStream<Collaborator>(id, enlisted));
     }

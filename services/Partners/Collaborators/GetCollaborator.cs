@@ -1,3 +1,5 @@
+using BhxhPlatform.Partners.PersonalData;
+using BhxhPlatform.ServiceDefaults.PersonalData;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -5,21 +7,68 @@ using Wolverine.Marten;
 
 namespace BhxhPlatform.Partners.Collaborators;
 
+/// <summary>A collaborator as read: name and phone opened with their key (masked for the auditor); null and <see cref="Erased"/> once erased.</summary>
+public sealed record CollaboratorView(
+    Guid Id,
+    string? Name,
+    CollaboratorKind Kind,
+    Guid? OrganisationId,
+    string? Phone,
+    DateOnly EnlistedOn,
+    IReadOnlyList<string> CommuneIds,
+    DateOnly? LeftOn,
+    string? LeaveReason,
+    int Version,
+    bool Erased,
+    DateTimeOffset? ErasedAt)
+{
+    public static async Task<IReadOnlyList<CollaboratorView>> OpenAsync(
+        IReadOnlyList<Collaborator> collaborators, IQuerySession session, PersonalDataProtector protector, HttpContext context, CancellationToken cancellation)
+    {
+        var keys = await PersonalDetails.KeysAsync(session, collaborators.Select(c => c.Id), cancellation);
+        var masked = PersonalDetails.Masked(context);
+        return [.. collaborators.Select(c =>
+        {
+            var key = keys.GetValueOrDefault(c.Id);
+            var erased = c.ErasedAt is not null || key?.WrappedKey is null;
+            return new CollaboratorView(
+                c.Id,
+                erased ? null : protector.OpenName(key, c.Name, PersonalDetails.CollaboratorName, masked),
+                c.Kind,
+                c.OrganisationId,
+                erased ? null : protector.OpenPhone(key, c.Phone, PersonalDetails.CollaboratorPhone, masked),
+                c.EnlistedOn,
+                c.CommuneIds,
+                c.LeftOn,
+                c.LeaveReason,
+                c.Version,
+                erased,
+                c.ErasedAt ?? key?.ErasedAt);
+        })];
+    }
+}
+
 public static class GetCollaboratorEndpoint
 {
     [WolverineGet("/api/units/{unit}/collaborators/{id}")]
     [Tags("Collaborators")]
-    public static Collaborator Get([ReadAggregate] Collaborator collaborator) => collaborator;
+    public static async Task<CollaboratorView> Get(
+        [ReadAggregate] Collaborator collaborator, IQuerySession session, PersonalDataProtector protector, HttpContext context, CancellationToken cancellation) =>
+        (await CollaboratorView.OpenAsync([collaborator], session, protector, context, cancellation))[0];
 }
 
 public static class ListCollaboratorsEndpoint
 {
-    /// <summary>The district's collaborators and agents still working, by name; optionally those covering one commune.</summary>
+    /// <summary>The district's collaborators and agents still working, by name (the erased last); optionally those covering one commune.</summary>
     [WolverineGet("/api/units/{unit}/collaborators")]
     [Tags("Collaborators")]
-    public static async Task<IReadOnlyList<Collaborator>> Get(string? communeId, IQuerySession session, CancellationToken cancellation)
+    public static async Task<IReadOnlyList<CollaboratorView>> Get(
+        string? communeId, IQuerySession session, PersonalDataProtector protector, HttpContext context, CancellationToken cancellation)
     {
-        var working = await session.Query<Collaborator>().Where(c => c.LeftOn == null).OrderBy(c => c.Name).ToListAsync(cancellation);
-        return string.IsNullOrEmpty(communeId) ? working : working.Where(c => c.CommuneIds.Contains(communeId)).ToList();
+        // Names are sealed, so the order is made after opening them.
+        var working = await session.Query<Collaborator>().Where(c => c.LeftOn == null).ToListAsync(cancellation);
+        var covering = string.IsNullOrEmpty(communeId) ? working : [.. working.Where(c => c.CommuneIds.Contains(communeId))];
+        var views = await CollaboratorView.OpenAsync(covering, session, protector, context, cancellation);
+        return [.. views.OrderBy(v => v.Name is null).ThenBy(v => v.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))];
     }
 }

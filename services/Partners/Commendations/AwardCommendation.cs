@@ -1,5 +1,7 @@
 using BhxhPlatform.Partners.Agreements;
+using BhxhPlatform.Partners.PersonalData;
 using BhxhPlatform.Partners.Registry;
+using BhxhPlatform.ServiceDefaults.PersonalData;
 using BhxhPlatform.ServiceDefaults.Messaging;
 using BhxhPlatform.ServiceDefaults.Problems;
 using Marten;
@@ -47,11 +49,17 @@ public static class AwardCommendationEndpoint
 
     [WolverinePost("/api/units/{unit}/commendations")]
     [Tags("Commendations")]
-    public static (CreationResponse<Guid>, IStartStream, Announce) Post(AwardCommendation command, string unit)
+    public static (CreationResponse<Guid>, IStartStream, Announce) Post(
+        AwardCommendation command, string unit, IDocumentSession session, PersonalDataProtector protector, TimeProvider clock)
     {
         var id = Guid.CreateVersion7();
+
+        // A commended person's name is sealed with a key of their own (the commendation's id) before the event exists.
+        var name = string.IsNullOrWhiteSpace(command.PersonName)
+            ? null
+            : protector.Seal(PersonalDetails.NewKey(session, protector, id, clock.GetUtcNow()), command.PersonName.Trim(), PersonalDetails.CommendedName);
         var awarded = new CommendationAwarded(
-            id, command.Year!.Value, command.PartnerId, string.IsNullOrWhiteSpace(command.PersonName) ? null : command.PersonName.Trim(),
+            id, command.Year!.Value, command.PartnerId, name,
             command.Reason.Trim(), command.AwardedOn!.Value);
         return (new CreationResponse<Guid>($"/api/units/{unit}/commendations/{id}", id), MartenOps.StartStream<Commendation>(id, awarded),
             new Announce(new Contracts.Partners.CommendationConferred(id, awarded.Year, awarded.PartnerId, awarded.AwardedOn)));

@@ -1,4 +1,7 @@
+using BhxhPlatform.Partners.PersonalData;
+using BhxhPlatform.ServiceDefaults.PersonalData;
 using BhxhPlatform.ServiceDefaults.Problems;
+using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -26,9 +29,19 @@ public static class AddPartnerContactEndpoint
     [WolverinePost("/api/units/{unit}/partners/{id}/contacts")]
     [Tags("Partners")]
     [ProducesResponseType<ContactAdded>(StatusCodes.Status200OK)]
-    public static (IResult, Events) Post(AddPartnerContact command, [WriteAggregate] Partner partner)
+    public static (IResult, Events) Post(
+        AddPartnerContact command, [WriteAggregate] Partner partner, IDocumentSession session, PersonalDataProtector protector, TimeProvider clock)
     {
-        var contact = new PartnerContact(Guid.CreateVersion7(), command.Name.Trim(), Blank(command.Role), Blank(command.Phone), Blank(command.Email));
+        // The contact's details are sealed with a new key of their own before the event exists, so the stored event (and
+        // its audit hash) only ever holds ciphertext.
+        var id = Guid.CreateVersion7();
+        var key = PersonalDetails.NewKey(session, protector, id, clock.GetUtcNow());
+        var contact = new PartnerContact(
+            id,
+            protector.Seal(key, command.Name.Trim(), PersonalDetails.ContactName),
+            Blank(command.Role),
+            protector.Seal(key, Blank(command.Phone), PersonalDetails.ContactPhone),
+            protector.Seal(key, Blank(command.Email), PersonalDetails.ContactEmail));
         return (Results.Ok(new ContactAdded(contact.ContactId, partner.Version + 1)), [new PartnerContactAdded(partner.Id, contact)]);
     }
 

@@ -1,3 +1,5 @@
+using BhxhPlatform.Partners.PersonalData;
+using BhxhPlatform.ServiceDefaults.PersonalData;
 using BhxhPlatform.ServiceDefaults.Security;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -6,13 +8,48 @@ using Wolverine.Marten;
 
 namespace BhxhPlatform.Partners.Registry;
 
+/// <summary>A contact person as read: details opened with their key (masked for the auditor); null and <see cref="Erased"/> once erased.</summary>
+public sealed record PartnerContactView(Guid ContactId, string? Name, string? Role, string? Phone, string? Email, bool Erased, DateTimeOffset? ErasedAt);
+
+/// <summary>A partner as read (the same fields as <see cref="Partner"/>, its contacts opened).</summary>
+public sealed record PartnerView(
+    Guid Id, string Name, PartnerType Type, string? CommuneId, PartnerStatus Status, string? StatusReason, IReadOnlyList<PartnerContactView> Contacts, int Version)
+{
+    public static PartnerView Of(Partner partner, IReadOnlyDictionary<Guid, PersonKey> keys, PersonalDataProtector protector, bool masked) => new(
+        partner.Id, partner.Name, partner.Type, partner.CommuneId, partner.Status, partner.StatusReason,
+        [.. partner.Contacts.Select(c =>
+        {
+            var key = keys.GetValueOrDefault(c.ContactId);
+            var erased = c.ErasedAt is not null || key?.WrappedKey is null;
+            return erased
+                ? new PartnerContactView(c.ContactId, null, c.Role, null, null, true, c.ErasedAt ?? key?.ErasedAt)
+                : new PartnerContactView(c.ContactId,
+                    protector.OpenName(key, c.Name, PersonalDetails.ContactName, masked),
+                    c.Role,
+                    protector.OpenPhone(key, c.Phone, PersonalDetails.ContactPhone, masked),
+                    protector.OpenEmail(key, c.Email, PersonalDetails.ContactEmail, masked),
+                    false, null);
+        })],
+        partner.Version);
+
+    public static async Task<IReadOnlyList<PartnerView>> OpenAsync(
+        IReadOnlyList<Partner> partners, IQuerySession session, PersonalDataProtector protector, HttpContext context, CancellationToken cancellation)
+    {
+        var keys = await PersonalDetails.KeysAsync(session, partners.SelectMany(p => p.Contacts.Select(c => c.ContactId)), cancellation);
+        var masked = PersonalDetails.Masked(context);
+        return [.. partners.Select(p => Of(p, keys, protector, masked))];
+    }
+}
+
 public static class GetPartnerEndpoint
 {
-    /// <summary>One partner organisation of the district; a partner's users see only their own.</summary>
+    /// <summary>One partner organisation of the district, its contacts' details opened (masked for the auditor); a partner's users see only their own.</summary>
     [WolverineGet("/api/units/{unit}/partners/{id}")]
     [Tags("Partners")]
     [FiltersByOrganisation]
-    public static Partner? Get([ReadAggregate] Partner partner, HttpContext context) => context.Reaches(partner.Id) ? partner : null;
+    public static async Task<PartnerView?> Get(
+        [ReadAggregate] Partner partner, HttpContext context, IQuerySession session, PersonalDataProtector protector, CancellationToken cancellation) =>
+        context.Reaches(partner.Id) ? (await PartnerView.OpenAsync([partner], session, protector, context, cancellation))[0] : null;
 }
 
 public static class ListPartnersEndpoint
@@ -20,7 +57,8 @@ public static class ListPartnersEndpoint
     /// <summary>The district's partners by name, optionally of one type or status.</summary>
     [WolverineGet("/api/units/{unit}/partners")]
     [Tags("Partners")]
-    public static async Task<IReadOnlyList<Partner>> Get(PartnerType? type, PartnerStatus? status, IQuerySession session, CancellationToken cancellation)
+    public static async Task<IReadOnlyList<PartnerView>> Get(
+        PartnerType? type, PartnerStatus? status, IQuerySession session, PersonalDataProtector protector, HttpContext context, CancellationToken cancellation)
     {
         var query = session.Query<Partner>().AsQueryable();
         if (type is { } t)
@@ -33,6 +71,6 @@ public static class ListPartnersEndpoint
             query = query.Where(p => p.Status == s);
         }
 
-        return await query.OrderBy(p => p.Name).ToListAsync(cancellation);
+        return await PartnerView.OpenAsync(await query.OrderBy(p => p.Name).ToListAsync(cancellation), session, protector, context, cancellation);
     }
 }

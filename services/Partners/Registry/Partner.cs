@@ -1,3 +1,5 @@
+using BhxhPlatform.ServiceDefaults.PersonalData;
+
 namespace BhxhPlatform.Partners.Registry;
 
 /// <summary>The kinds of unit the plan coordinates with (DOMAIN.md, "Units that appear", and the plan seed).</summary>
@@ -33,8 +35,13 @@ public enum PartnerStatus
     Dissolved,
 }
 
-/// <summary>A person to call at a partner organisation.</summary>
-public sealed record PartnerContact(Guid ContactId, string Name, string? Role, string? Phone, string? Email);
+/// <summary>
+/// A person to call at a partner organisation, as stored: <see cref="Name"/>, <see cref="Phone"/> and <see cref="Email"/>
+/// hold SEALED values (<c>enc:v1:…</c>, with the contact's own key, whose id is <see cref="ContactId"/>), never clear text;
+/// all three are null once the contact was erased (<see cref="ErasedAt"/>). The role (a position) is not personal data.
+/// Read through <see cref="PartnerContactView"/>.
+/// </summary>
+public sealed record PartnerContact(Guid ContactId, string? Name, string? Role, string? Phone, string? Email, DateTimeOffset? ErasedAt = null);
 
 /// <summary>A partner organisation was registered in a district's registry (no commune: the whole district).</summary>
 public sealed record PartnerOrganisationRegistered(Guid PartnerId, string Name, PartnerType Type, string? CommuneId);
@@ -45,6 +52,12 @@ public sealed record PartnerDetailsChanged(Guid PartnerId, string Name, PartnerT
 public sealed record PartnerContactAdded(Guid PartnerId, PartnerContact Contact);
 
 public sealed record PartnerContactRemoved(Guid PartnerId, Guid ContactId);
+
+/// <summary>
+/// A contact person's details were erased: their key was destroyed, so the sealed values in earlier events can no longer be
+/// opened. Carries no personal data; the earlier events are untouched.
+/// </summary>
+public sealed record PartnerContactErased(Guid PartnerId, Guid ContactId, ErasureReason Reason, DateTimeOffset ErasedAt);
 
 public sealed record PartnerSuspended(Guid PartnerId, string Reason, DateOnly SuspendedOn);
 
@@ -65,7 +78,8 @@ public sealed record Partner(
     PartnerStatus Status,
     string? StatusReason,
     IReadOnlyList<PartnerContact> Contacts,
-    int Version)
+    int Version,
+    IReadOnlyList<Guid>? RemovedContactIds = null)
 {
     public static Partner Create(PartnerOrganisationRegistered registered) =>
         new(registered.PartnerId, registered.Name, registered.Type, registered.CommuneId, PartnerStatus.Active, null, [], 1);
@@ -77,7 +91,23 @@ public sealed record Partner(
         this with { Contacts = [.. Contacts, added.Contact], Version = Version + 1 };
 
     public Partner Apply(PartnerContactRemoved removed) =>
-        this with { Contacts = [.. Contacts.Where(c => c.ContactId != removed.ContactId)], Version = Version + 1 };
+        this with
+        {
+            Contacts = [.. Contacts.Where(c => c.ContactId != removed.ContactId)],
+            RemovedContactIds = [.. RemovedContactIds ?? [], removed.ContactId],
+            Version = Version + 1,
+        };
+
+    /// <summary>A removed contact's details stay in the events, so a removed contact can be erased too.</summary>
+    public Partner Apply(PartnerContactErased erased) =>
+        this with
+        {
+            Contacts = [.. Contacts.Select(c => c.ContactId == erased.ContactId ? c with { Name = null, Phone = null, Email = null, ErasedAt = erased.ErasedAt } : c)],
+            Version = Version + 1,
+        };
+
+    /// <summary>Whether the contact is, or was, one of this partner's.</summary>
+    public bool HasOrHad(Guid contactId) => Contacts.Any(c => c.ContactId == contactId) || (RemovedContactIds?.Contains(contactId) ?? false);
 
     public Partner Apply(PartnerSuspended suspended) =>
         this with { Status = PartnerStatus.Suspended, StatusReason = suspended.Reason, Version = Version + 1 };

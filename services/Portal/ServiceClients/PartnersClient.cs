@@ -142,7 +142,8 @@ public enum PartnerType
 
 public enum PartnerStatus { Active, Suspended, Dissolved }
 
-public sealed record PartnerContactView(Guid ContactId, string Name, string? Role, string? Phone, string? Email);
+/// <summary>A contact person; once their details were erased, <see cref="Erased"/> and no name, phone or e-mail.</summary>
+public sealed record PartnerContactView(Guid ContactId, string? Name, string? Role, string? Phone, string? Email, bool Erased = false);
 
 public sealed record PartnerView(
     Guid Id, string Name, PartnerType Type, string? CommuneId, PartnerStatus Status, string? StatusReason, IReadOnlyList<PartnerContactView> Contacts, int Version);
@@ -219,9 +220,10 @@ public sealed record AmendAgreementRequest(
 
 public enum CollaboratorKind { Collaborator, CollectionAgent }
 
+/// <summary>A collaborator; once their details were erased, <see cref="Erased"/> and no name or phone.</summary>
 public sealed record CollaboratorView(
-    Guid Id, string Name, CollaboratorKind Kind, Guid? OrganisationId, string? Phone, DateOnly EnlistedOn, IReadOnlyList<string> CommuneIds,
-    DateOnly? LeftOn, string? LeaveReason, int Version);
+    Guid Id, string? Name, CollaboratorKind Kind, Guid? OrganisationId, string? Phone, DateOnly EnlistedOn, IReadOnlyList<string> CommuneIds,
+    DateOnly? LeftOn, string? LeaveReason, int Version, bool Erased = false);
 
 public sealed record EnlistCollaboratorRequest(
     string Name, CollaboratorKind? Kind, Guid? OrganisationId, string? Phone, DateOnly? EnlistedOn, IReadOnlyList<string> CommuneIds);
@@ -239,7 +241,9 @@ public sealed record QuarterlyTrainingView(Guid AssociationId, int Quarter, int 
 
 public sealed record ScheduleTrainingRequest(DateOnly? ScheduledOn, Guid? AssociationId, string Topic, string? PlanLineCode);
 
+/// <summary>A commendation; once the commended person's name was erased, <see cref="PersonErased"/> and no name.</summary>
 public sealed record CommendationView(
-    Guid Id, int Year, Guid? PartnerId, string? PersonName, string Reason, DateOnly AwardedOn, bool Withdrawn, string? WithdrawalReason, int Version);
+    Guid Id, int Year, Guid? PartnerId, string? PersonName, string Reason, DateOnly AwardedOn, bool Withdrawn, string? WithdrawalReason, int Version,
+    bool PersonErased = false);
 
 public sealed record AwardCommendationRequest(int? Year, Guid? PartnerId, string? PersonName, string Reason, DateOnly? AwardedOn);

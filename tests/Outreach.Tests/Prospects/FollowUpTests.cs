@@ -1,3 +1,4 @@
+using BhxhPlatform.ServiceDefaults.PersonalData;
 using System.Globalization;
 using Alba;
 using BhxhPlatform.Outreach.HandOffs;

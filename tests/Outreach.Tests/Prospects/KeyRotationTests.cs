@@ -1,3 +1,4 @@
+using BhxhPlatform.ServiceDefaults.PersonalData;
 using System.Security.Cryptography;
 using Alba;
 using BhxhPlatform.Outreach.Prospects;

@@ -1,3 +1,4 @@
+using BhxhPlatform.ServiceDefaults.PersonalData;
 using System.Collections.Concurrent;
 using Alba;
 using BhxhPlatform.Outreach.Prospects;

@@ -1,3 +1,4 @@
+using BhxhPlatform.ServiceDefaults.PersonalData;
 using System.Security.Cryptography;
 using BhxhPlatform.Outreach.Prospects;
 using System.Diagnostics.Metrics;

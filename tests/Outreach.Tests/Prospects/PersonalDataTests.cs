@@ -1,3 +1,4 @@
+using BhxhPlatform.ServiceDefaults.PersonalData;
 using Alba;
 using BhxhPlatform.Outreach.HandOffs;
 using BhxhPlatform.Outreach.Prospects;

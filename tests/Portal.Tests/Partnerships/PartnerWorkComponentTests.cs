@@ -114,6 +114,20 @@ public sealed class PartnerWorkComponentTests : IDisposable
     }
 
     [Fact]
+    public void An_erased_collaborator_or_commended_person_is_shown_as_erased()
+    {
+        var erased = new CollaboratorView(Guid.CreateVersion7(), null, CollaboratorKind.Collaborator, null, null,
+            new DateOnly(2026, 3, 2), [], null, null, 2, Erased: true);
+        var collaborators = _context.Render<CollaboratorTable>(p => p
+            .Add(c => c.Collaborators, [erased]).Add(c => c.Organisations, []).Add(c => c.Communes, []));
+        collaborators.Find($"tr[data-collaborator='{erased.Id}'] th").TextContent.ShouldBe("(đã xoá thông tin cá nhân)");
+
+        CommendationView[] items = [new(Guid.CreateVersion7(), 2026, null, null, "Vận động 120 người", new DateOnly(2026, 11, 21), false, null, 2, PersonErased: true)];
+        var commendations = _context.Render<CommendationTable>(p => p.Add(c => c.Commendations, items).Add(c => c.Partners, [Union]));
+        commendations.Find("tbody th").TextContent.ShouldBe("(đã xoá tên)");
+    }
+
+    [Fact]
     public void The_disclosures_show_the_amount_in_vi_VN_and_offer_withdrawal_only_while_standing()
     {
         EmployerDisclosureView Disclosure(string name, bool withdrawn) => new(

@@ -1,24 +1,13 @@
-namespace BhxhPlatform.Outreach.Prospects;
+namespace BhxhPlatform.ServiceDefaults.PersonalData;
 
 /// <summary>
 /// Personal data as an auditor sees it: enough to tell records apart and check a count, never
 /// enough to reach the person. Names keep their initials, numbers their last three digits, an
-/// e-mail its domain; an address is withheld.
+/// e-mail its domain; an address is withheld (<see cref="Hidden"/>).
 /// </summary>
 public static class PersonalDataMask
 {
     public const string Hidden = "•••";
-
-    public static ProspectView Masked(this ProspectView view)
-    {
-        ArgumentNullException.ThrowIfNull(view);
-        return view with
-        {
-            FullName = Name(view.FullName),
-            Contact = view.Contact is { } c ? new ContactDetails(c.Address is null ? null : Hidden, Digits(c.Phone), Digits(c.Zalo), Email(c.Email)) : null,
-            CitizenId = Digits(view.CitizenId),
-        };
-    }
 
     /// <summary>"Nguyễn Văn An" → "N. V. A.".</summary>
     public static string? Name(string? name) =>

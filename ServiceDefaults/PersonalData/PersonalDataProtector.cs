@@ -1,11 +1,13 @@
-using System.Globalization;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Configuration;
 
-namespace BhxhPlatform.Outreach.Prospects;
+namespace BhxhPlatform.ServiceDefaults.PersonalData;
 
 /// <summary>
-/// Crypto-shredding of prospects' personal data: each person gets a random 256-bit data key,
+/// Crypto-shredding of people's personal data (Outreach's prospects; Partners' contact persons, collaborators and
+/// commended persons): each person gets a random 256-bit data key,
 /// personal fields are sealed with it (AES-GCM) BEFORE they are stored in events or documents,
 /// and the data key itself is stored wrapped (AES-GCM) with the master key from configuration
 /// (<c>PersonalData:MasterKey</c>, base64 of 32 bytes). Erasure destroys the person's data key;
@@ -13,9 +15,9 @@ namespace BhxhPlatform.Outreach.Prospects;
 /// intact while the data can no longer be read by anyone.
 /// </summary>
 /// <remarks>
-/// The master key also derives (HKDF) the key of the duplicate-detection claims: a claim id is
-/// an HMAC of district + kind + value, so a list of phone numbers cannot be hashed to find who
-/// is a prospect without the master key. Format of a sealed value: <c>enc:v1:{personId}:{base64(nonce|ciphertext|tag)}</c>;
+/// The master key also derives (HKDF) the keys of stable keyed ids (<see cref="StableId"/>, e.g. Outreach's
+/// duplicate-detection claims: an HMAC of district + kind + value, so a list of phone numbers cannot be hashed to find
+/// who is a prospect without the master key). Format of a sealed value: <c>enc:v1:{personId}:{base64(nonce|ciphertext|tag)}</c>;
 /// the person id and a purpose are bound as associated data, so a ciphertext moved to another
 /// person or field does not open.
 /// <para>
@@ -24,8 +26,8 @@ namespace BhxhPlatform.Outreach.Prospects;
 /// key carries the id of the master key that wrapped it (<see cref="PersonKey.KeyId"/>, a fingerprint, never the
 /// key), and <see cref="Rewrap"/> wraps a person's data key again with the current one; the personal data itself is
 /// not re-encrypted. Once every key is re-wrapped (<c>POST …/personal-data/rewrap</c>), a previous key opens
-/// nothing stored any more. The claims' key stays derived from the oldest key of the ring (the last previous
-/// key, or the master key before any rotation), so duplicates are still found; that key then serves no other use.
+/// nothing stored any more. The stable ids' keys stay derived from the oldest key of the ring (the last previous
+/// key, or the master key before any rotation), so ids (Outreach's claims) still match; that key then serves no other use.
 /// </para>
 /// </remarks>
 public sealed class PersonalDataProtector
@@ -37,7 +39,7 @@ public sealed class PersonalDataProtector
     private const int TagSize = 16;
 
     private readonly byte[] _masterKey;
-    private readonly byte[] _claimKey;
+    private readonly ConcurrentDictionary<string, byte[]> _stableKeys = new(StringComparer.Ordinal);
     private readonly (string Id, byte[] Key)[] _ring;
     private readonly UnreadablePersonalData? _unreadable;
 
@@ -61,13 +63,15 @@ public sealed class PersonalDataProtector
 
         _masterKey = _ring[0].Key;
         KeyId = _ring[0].Id;
-        _claimKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, _ring[^1].Key, 32, info: Encoding.UTF8.GetBytes("bhxh-outreach/prospect-claims/v1"));
     }
 
     /// <summary>The id of the current master key: what new and re-wrapped keys carry.</summary>
     public string KeyId { get; }
 
-    /// <summary>A master key's id: 16 hex digits derived from it (HKDF), which tell keys apart and give nothing of them away.</summary>
+    /// <summary>
+    /// A master key's id: 16 hex digits derived from it (HKDF), which tell keys apart and give nothing of them away.
+    /// (The derivation's label names Outreach, where sealing began; it stays, since stored keys carry these ids.)
+    /// </summary>
     public static string IdOf(byte[] masterKey) =>
         Convert.ToHexStringLower(HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 8, info: Encoding.UTF8.GetBytes("bhxh-outreach/master-key-id/v1")));
 
@@ -102,7 +106,7 @@ public sealed class PersonalDataProtector
         if (string.IsNullOrWhiteSpace(text))
         {
             throw new InvalidOperationException(
-                $"{ConfigurationKey} is not configured (environment PersonalData__MasterKey): Outreach encrypts prospects' personal data "
+                $"{ConfigurationKey} is not configured (environment PersonalData__MasterKey): this service seals people's personal data "
                 + "and cannot start without its master key (base64 of 32 random bytes; the AppHost passes the 'personal-data-key' parameter).");
         }
 
@@ -192,16 +196,16 @@ public sealed class PersonalDataProtector
     }
 
     /// <summary>
-    /// A claim id: HMAC-SHA256 (key derived from the master key) of district, kind, normalised value and, from the second
-    /// on, the claim's generation (see <see cref="ProspectContactKey"/>): generations look unrelated without the key.
+    /// A stable keyed id: HMAC-SHA256 of <paramref name="text"/> with a key derived (HKDF, labelled <paramref name="label"/>)
+    /// from the oldest master key of the ring, so the same text gives the same id across rotations, and nothing without
+    /// the master key can tell which text an id stands for.
     /// </summary>
-    public Guid ClaimId(string unit, string kind, string value, int generation = 1)
+    public Guid StableId(string label, string text)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(generation, 1);
-        var text = generation == 1
-            ? $"prospect-claim\n{unit}\n{kind}\n{value}"
-            : $"prospect-claim\n{unit}\n{kind}\n{value}\n{generation.ToString(CultureInfo.InvariantCulture)}";
-        var mac = HMACSHA256.HashData(_claimKey, Encoding.UTF8.GetBytes(text));
+        ArgumentException.ThrowIfNullOrEmpty(label);
+        ArgumentNullException.ThrowIfNull(text);
+        var key = _stableKeys.GetOrAdd(label, l => HKDF.DeriveKey(HashAlgorithmName.SHA256, _ring[^1].Key, 32, info: Encoding.UTF8.GetBytes(l)));
+        var mac = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(text));
         return new Guid(mac.AsSpan(0, 16));
     }
 
@@ -308,8 +312,8 @@ public sealed class PersonalDataProtector
 }
 
 /// <summary>
-/// A person's data key, wrapped with the master key; one per prospect (same id), in the
-/// prospect's tenant. Erasure sets <see cref="WrappedKey"/> to null and keeps the row as the
+/// A person's data key, wrapped with the master key; one per person (same id as the record of the person: the
+/// prospect, the partner's contact, the collaborator, the commendation), in the person's tenant. Erasure sets <see cref="WrappedKey"/> to null and keeps the row as the
 /// record of when the key was destroyed.
 /// </summary>
 /// <param name="KeyId">The id of the master key that wrapped it (<see cref="PersonalDataProtector.IdOf"/>); null on keys wrapped before ids were kept.</param>
