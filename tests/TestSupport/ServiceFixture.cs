@@ -36,7 +36,9 @@ public abstract class ServiceFixture<TProgram> : IAsyncLifetime
             Environment.SetEnvironmentVariable("PersonalData__MasterKey", TestPersonalData.MasterKey);
             _host = await AlbaHost.For<TProgram>(builder => builder.ConfigureServices(services =>
             {
+                // One process: no leader election to wait for (the services run HotCold and Balanced).
                 services.RunWolverineInSoloMode();
+                services.MartenDaemonModeIsSolo();
                 services.DisableAllExternalWolverineTransports();
             }));
 
