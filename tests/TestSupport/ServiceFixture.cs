@@ -38,7 +38,9 @@ public abstract class ServiceFixture<TProgram> : IAsyncLifetime
             {
                 // One process: no leader election to wait for (the services run HotCold and Balanced).
                 services.RunWolverineInSoloMode();
-                services.MartenDaemonModeIsSolo();
+                // Set after the service's own AddAsyncDaemon(HotCold), which Marten's MartenDaemonModeIsSolo did not
+                // override here (the async projection's daemon never started in Outreach's tests).
+                services.ConfigureMarten(options => options.Projections.AsyncMode = JasperFx.Events.Daemon.DaemonMode.Solo);
                 services.DisableAllExternalWolverineTransports();
             }));
 
