@@ -66,6 +66,12 @@ public static class CritterStackExtensions
                 options.ApplyChangesLockId = MigrationLockId(serviceName);
                 options.ApplyChangesLockTimeout = TimeSpan.FromMinutes(1);
 
+                // Several replicas of a service may run (HotCold below): each asynchronous projection runs on the one
+                // replica holding its advisory lock, and another takes it over when that replica's session ends.
+                // Marten mixes the schema into each projection's lock id; a base of the service's own keeps the ids
+                // of the services apart also by construction, since they share one database.
+                options.Projections.DaemonLockId = DaemonLockId(serviceName);
+
                 // A tenant is an organisation unit (a district office or the provincial office).
                 options.Events.TenancyStyle = JasperFx.MultiTenancy.TenancyStyle.Conjoined;
                 options.Policies.AllDocumentsAreMultiTenanted();
@@ -99,7 +105,7 @@ public static class CritterStackExtensions
             .UseNpgsqlDataSource()
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
-            .AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.Solo)
+            .AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.HotCold)
             .IntegrateWithWolverine(integration => integration.TransportSchemaName = QueueSchema);
 
         builder.Services.AddAudit(AggregateTypes.FromAssembly(applicationAssembly));
@@ -134,6 +140,13 @@ public static class CritterStackExtensions
             // one that nothing runs any more is released.
             options.Durability.OutboxStaleTime = TimeSpan.FromSeconds(30);
             options.Durability.InboxStaleTime = TimeSpan.FromMinutes(2);
+
+            // With several replicas, a replica that dies (killed, its machine lost) stops its health checks; after
+            // StaleNodeTimeout another replica counts it as gone and takes over its durable envelopes (inbox, outbox,
+            // scheduled) and its agents. Checked every HealthCheckPollingTime, so a dead node's work moves within
+            // about half a minute (tests/Fault.Tests ReplicaFailoverTests).
+            options.Durability.HealthCheckPollingTime = TimeSpan.FromSeconds(5);
+            options.Durability.StaleNodeTimeout = TimeSpan.FromSeconds(20);
 
             options.RetryTransientDatabaseFailures();
             options.RetryConcurrentDocumentWrites();
@@ -170,11 +183,19 @@ public static class CritterStackExtensions
     }
 
     /// <summary>A stable advisory-lock id of a service's schema migrations (FNV-1a of its name).</summary>
-    public static int MigrationLockId(string serviceName)
+    public static int MigrationLockId(string serviceName) => StableLockId("bhxh-migrations:", serviceName);
+
+    /// <summary>The base of a service's async daemon lock ids (Marten's DaemonLockId), stable across its replicas.</summary>
+    public static int DaemonLockId(string serviceName) => StableLockId("bhxh-daemon:", serviceName);
+
+    /// <summary>The advisory-lock id that lets one replica of a service at a time write an audit checkpoint round.</summary>
+    public static int CheckpointLockId(string serviceName) => StableLockId("bhxh-audit-checkpoints:", serviceName);
+
+    private static int StableLockId(string purpose, string serviceName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(serviceName);
         var hash = 2166136261u;
-        foreach (var c in "bhxh-migrations:" + serviceName)
+        foreach (var c in purpose + serviceName)
         {
             hash = (hash ^ c) * 16777619u;
         }

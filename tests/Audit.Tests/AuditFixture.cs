@@ -58,6 +58,7 @@ public sealed class AuditFixture : IAsyncLifetime
         builder.AddServiceDefaults();
         builder.AddCritterStack(Schema, marten => marten.Projections.Snapshot<Ledger>(SnapshotLifecycle.Inline));
         builder.Services.RunWolverineInSoloMode();
+        builder.Services.MartenDaemonModeIsSolo();
         builder.Services.DisableAllExternalWolverineTransports();
         Host = await AlbaHost.For(builder, app =>
         {

@@ -357,6 +357,31 @@ public sealed class CheckpointTests(AuditFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_round_is_left_to_the_replica_already_writing_one_and_an_asked_for_checkpoint_waits_for_it()
+    {
+        await fixture.LedgerAsync(District, "alice", 1m);
+        var writer = fixture.Host.Services.GetRequiredService<CheckpointWriter>();
+        var store = new FolderCheckpointStore(fixture.CheckpointFolder);
+        var lockId = BhxhPlatform.ServiceDefaults.CritterStackExtensions.CheckpointLockId(AuditFixture.Schema);
+
+        // Another replica's session, in the middle of its round.
+        await using var otherReplica = new NpgsqlConnection(fixture.ConnectionString);
+        await otherReplica.OpenAsync();
+        (await Weasel.Postgresql.AdvisoryLockExtensions.TryGetGlobalLock(otherReplica, lockId, CancellationToken.None)).Succeeded.ShouldBeTrue();
+
+        (await writer.WriteAllAsync(CancellationToken.None)).ShouldBeEmpty();
+        (await store.ListAsync(AuditFixture.Schema, District, CancellationToken.None)).ShouldBeEmpty();
+        var askedFor = writer.WriteNowAsync(District, CancellationToken.None);
+        await Task.Delay(500);
+        askedFor.IsCompleted.ShouldBeFalse("a checkpoint asked for while another replica writes a round waits for it");
+
+        await Weasel.Postgresql.AdvisoryLockExtensions.ReleaseGlobalLock(otherReplica, lockId, CancellationToken.None);
+        (await askedFor).Checkpoint.Number.ShouldBe(1);
+        await fixture.LedgerAsync(District, "bob", 2m);
+        (await writer.WriteAllAsync(CancellationToken.None)).ShouldHaveSingleItem().Checkpoint.Number.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task When_the_service_stops_it_writes_a_last_checkpoint_of_the_units_whose_events_changed()
     {
         var ledger = await fixture.LedgerAsync(District, "alice", 1m, 2m);

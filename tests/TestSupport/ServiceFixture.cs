@@ -36,7 +36,11 @@ public abstract class ServiceFixture<TProgram> : IAsyncLifetime
             Environment.SetEnvironmentVariable("PersonalData__MasterKey", TestPersonalData.MasterKey);
             _host = await AlbaHost.For<TProgram>(builder => builder.ConfigureServices(services =>
             {
+                // One process: no leader election to wait for (the services run HotCold and Balanced).
                 services.RunWolverineInSoloMode();
+                // Set after the service's own AddAsyncDaemon(HotCold), which Marten's MartenDaemonModeIsSolo did not
+                // override here (the async projection's daemon never started in Outreach's tests).
+                services.ConfigureMarten(options => options.Projections.AsyncMode = JasperFx.Events.Daemon.DaemonMode.Solo);
                 services.DisableAllExternalWolverineTransports();
             }));
 

@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Weasel.Postgresql;
 
 namespace BhxhPlatform.ServiceDefaults.Audit.Checkpoints;
 
@@ -38,6 +39,52 @@ public sealed class CheckpointWriter(
             return [];
         }
 
+        // Replicas of a service share its checkpoints: the one holding the round's advisory lock writes the round,
+        // another that comes at the same moment leaves it (its events are in the next round). Two writers would
+        // both build on the same previous checkpoint and append two different checkpoints of one number.
+        await using var round = await dataSource.OpenConnectionAsync(cancellationToken);
+        if (!(await round.TryGetGlobalLock(RoundLockId, cancellationToken)).Succeeded)
+        {
+            logger.LogInformation("Another replica of {Service} is writing the audit checkpoints: this round is left to it.", Service);
+            return [];
+        }
+
+        try
+        {
+            return await WriteRoundAsync(cancellationToken);
+        }
+        finally
+        {
+            await round.ReleaseGlobalLock(RoundLockId, CancellationToken.None);
+        }
+    }
+
+    /// <summary>A checkpoint of one unit now, even if nothing changed since the last (on demand).</summary>
+    public async Task<SignedCheckpoint> WriteNowAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        if (settings.Signer is null)
+        {
+            throw new InvalidOperationException("No Audit:SigningKey is configured.");
+        }
+
+        // Asked for now: waits for a round another replica is writing, then builds on its checkpoint.
+        await using var round = await dataSource.OpenConnectionAsync(cancellationToken);
+        await round.GetGlobalLock(RoundLockId, cancellationToken);
+        try
+        {
+            var upTo = await SettledSequenceAsync(cancellationToken);
+            return (await WriteAsync(tenantId, upTo, force: true, cancellationToken))!;
+        }
+        finally
+        {
+            await round.ReleaseGlobalLock(RoundLockId, CancellationToken.None);
+        }
+    }
+
+    private int RoundLockId => CritterStackExtensions.CheckpointLockId(Service);
+
+    private async Task<IReadOnlyList<SignedCheckpoint>> WriteRoundAsync(CancellationToken cancellationToken)
+    {
         var upTo = await SettledSequenceAsync(cancellationToken);
         var tenants = new SortedSet<string>(await checkpoints.TenantsAsync(Service, cancellationToken), StringComparer.Ordinal);
         await using (var command = dataSource.CreateCommand($"select distinct tenant_id from {Schema}.mt_streams"))
@@ -66,18 +113,6 @@ public sealed class CheckpointWriter(
         }
 
         return written;
-    }
-
-    /// <summary>A checkpoint of one unit now, even if nothing changed since the last (on demand).</summary>
-    public async Task<SignedCheckpoint> WriteNowAsync(string tenantId, CancellationToken cancellationToken)
-    {
-        if (settings.Signer is null)
-        {
-            throw new InvalidOperationException("No Audit:SigningKey is configured.");
-        }
-
-        var upTo = await SettledSequenceAsync(cancellationToken);
-        return (await WriteAsync(tenantId, upTo, force: true, cancellationToken))!;
     }
 
     private async Task<SignedCheckpoint?> WriteAsync(string tenantId, long upTo, bool force, CancellationToken cancellationToken)
