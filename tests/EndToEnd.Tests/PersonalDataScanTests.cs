@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -63,12 +61,12 @@ public sealed class PersonalDataScanTests(ITestOutputHelper output)
         await using var planning = await ServiceProcess.StartAsync(ServiceNames.Planning, postgres.ConnectionString, settings);
         await using var partners = await ServiceProcess.StartAsync(ServiceNames.Partners, postgres.ConnectionString, settings);
         await using var outreach = await ServiceProcess.StartAsync(ServiceNames.Outreach, postgres.ConnectionString, settings);
-        using var partnersClient = Authorised(partners.Client());
-        using var outreachClient = Authorised(outreach.Client());
+        using var partnersClient = ServiceApi.Authorise(partners.Client());
+        using var outreachClient = ServiceApi.Authorise(outreach.Client());
 
-        var organisation = await CreateAsync(partnersClient, $"/api/units/{District}/partners",
+        var organisation = await ServiceApi.CreateAsync(partnersClient, $"/api/units/{District}/partners",
             new { name = Organisation, type = "CollectionServiceOrganisation" });
-        var prospect = await CreateAsync(outreachClient, $"/api/units/{District}/prospects", new
+        var prospect = await ServiceApi.CreateAsync(outreachClient, $"/api/units/{District}/prospects", new
         {
             fullName = person.Name, consentGiven = true, consentMethod = "Verbal", consentRecordedAt = DateTimeOffset.UtcNow.AddMinutes(-5),
             targetScheme = "VoluntarySocialInsurance", address = person.Address, phone = person.Phone, zalo = person.Phone,
@@ -81,7 +79,7 @@ public sealed class PersonalDataScanTests(ITestOutputHelper output)
         }
 
         // The commune is checked against the unit tree Partners learns from Planning.
-        var collaborator = await EventuallyAsync(() => TryCreateAsync(partnersClient, $"/api/units/{District}/collaborators", new
+        var collaborator = await EventuallyAsync(() => ServiceApi.TryCreateAsync(partnersClient, $"/api/units/{District}/collaborators", new
         {
             name = collaboratorPerson.Name, kind = "Collaborator", phone = collaboratorPerson.Phone, communeIds = Communes,
         }), "Partners enlisting the collaborator");
@@ -96,7 +94,7 @@ public sealed class PersonalDataScanTests(ITestOutputHelper output)
         read.GetProperty("fullName").GetString().ShouldBe(person.Name);
 
         // Outreach learns the organisation from Partners (PartnerRegistered); until then the hand-off is refused.
-        var batch = await EventuallyAsync(() => TryCreateAsync(outreachClient, $"/api/units/{District}/hand-offs", new
+        var batch = await EventuallyAsync(() => ServiceApi.TryCreateAsync(outreachClient, $"/api/units/{District}/hand-offs", new
         {
             collectionOrganisationId = organisation, prospectIds = new[] { prospect },
             handedOffOn = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)),
@@ -170,39 +168,10 @@ public sealed class PersonalDataScanTests(ITestOutputHelper output)
         text.Contains(value, StringComparison.OrdinalIgnoreCase)
         || text.Contains(JsonSerializer.Serialize(value)[1..^1], StringComparison.OrdinalIgnoreCase);
 
-    private static HttpClient Authorised(HttpClient client)
-    {
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.ProvincialAdministrator);
-        client.Timeout = TimeSpan.FromSeconds(30);
-        return client;
-    }
-
-    private static async Task<Guid> CreateAsync(HttpClient client, string url, object body) =>
-        await TryCreateAsync(client, url, body) ?? throw new InvalidOperationException($"POST {url} was refused");
-
-    private static async Task<Guid?> TryCreateAsync(HttpClient client, string url, object body)
-    {
-        using var response = await client.PostAsJsonAsync(new Uri(url, UriKind.Relative), body);
-        var text = await response.Content.ReadAsStringAsync();
-        ((int)response.StatusCode).ShouldBeLessThan(500, $"POST {url}: {text}");
-        return response.StatusCode == HttpStatusCode.Created ? JsonDocument.Parse(text).RootElement.GetProperty("value").GetGuid() : null;
-    }
-
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> attempt, string what) where T : struct
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            if (await attempt() is { } value)
-            {
-                return value;
-            }
-
-            clock.Elapsed.ShouldBeLessThan(Patience, $"waited for {what}");
-            await Task.Delay(250);
-        }
-    }
+    /// <summary>Polls <paramref name="attempt"/> until it gives a value, failing the test after <see cref="Patience"/>.</summary>
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> attempt, string what) where T : struct =>
+        await ServiceApi.EventuallyAsync(attempt, v => v is not null, Patience) ?? throw new TimeoutException($"waited {Patience} for {what}");
 
     private static async Task EventuallyAsync(Func<Task<bool>> condition, string what) =>
-        await EventuallyAsync<bool>(async () => await condition() ? true : null, what);
+        (await ServiceApi.EventuallyAsync(condition, ok => ok, Patience)).ShouldBeTrue($"waited {Patience} for {what}");
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Net.Http.Headers;
 using BhxhPlatform.TestSupport;
 using Npgsql;
 
@@ -10,14 +8,7 @@ internal static class Faults
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    public static HttpClient Authorise(HttpClient client)
-    {
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
-            "Bearer", TestTokens.ProvincialAdministrator);
-        // Long enough for a service's first request (Wolverine compiles its handlers then) on a busy machine.
-        client.Timeout = TimeSpan.FromSeconds(30);
-        return client;
-    }
+    public static HttpClient Authorise(HttpClient client) => ServiceApi.Authorise(client);
 
     /// <summary>A conference on line 2.01 of the approved <paramref name="plan"/>.</summary>
     public static object Activity(Guid plan, int reached) => new
@@ -99,21 +90,8 @@ internal static class Faults
             r => (r.GetGuid(0), r.GetInt64(1)))).ToDictionary(x => x.Item1, x => x.Item2);
 
     /// <summary>Polls until <paramref name="done"/> holds, at most <see cref="Patience"/>; then returns the last value.</summary>
-    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan? patience = null)
-    {
-        var clock = Stopwatch.StartNew();
-        var limit = patience ?? Patience;
-        while (true)
-        {
-            var value = await probe();
-            if (done(value) || clock.Elapsed > limit)
-            {
-                return value;
-            }
-
-            await Task.Delay(250);
-        }
-    }
+    public static Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan? patience = null) =>
+        ServiceApi.EventuallyAsync(probe, done, patience ?? Patience);
 
     /// <summary>Where envelopes sit now: queue tables, inboxes, outboxes, dead letters (for failure messages).</summary>
     public static async Task<string> EnvelopesAsync(string connectionString)

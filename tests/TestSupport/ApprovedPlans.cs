@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Shouldly;
+using static BhxhPlatform.TestSupport.ServiceApi;
 
 namespace BhxhPlatform.TestSupport;
 
@@ -50,16 +51,6 @@ public static class ApprovedPlans
         return plan;
     }
 
-    private static async Task<Guid> CreateAsync(HttpClient client, string url, object body) =>
-        (await PostAsync(client, url, body, HttpStatusCode.Created))!.Value.GetProperty("value").GetGuid();
-
     private static async Task<long> VersionAsync(HttpClient client, string url) =>
         (await client.GetFromJsonAsync<JsonElement>(new Uri(url, UriKind.Relative))).GetProperty("version").GetInt64();
-
-    private static async Task<JsonElement?> PostAsync(HttpClient client, string url, object body, HttpStatusCode expected)
-    {
-        using var response = await client.PostAsJsonAsync(new Uri(url, UriKind.Relative), body);
-        response.StatusCode.ShouldBe(expected, $"POST {url}: {await response.Content.ReadAsStringAsync()}");
-        return expected == HttpStatusCode.NoContent ? null : await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
 }
