@@ -1,3 +1,4 @@
+using System.Globalization;
 using Alba;
 using BhxhPlatform.Contracts.Outreach;
 using BhxhPlatform.Contracts.Partners;
@@ -349,6 +350,52 @@ public sealed class ResultsReportTests(PlanningFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_word_and_excel_files_carry_the_progress_apis_figures_of_the_same_day_line_by_line()
+    {
+        await FeedUnitAsync();
+        // What the progress endpoint says of November up to the 25th: the state that day less the state on 31 October.
+        var atEnd = await ProgressAsync(Unit, AsOf);
+        var before = await ProgressAsync(Unit, "2026-10-31");
+        var expected = atEnd.Lines.Select(l =>
+        {
+            var earlier = before.Lines.Single(b => b.Code == l.Code);
+            return (l.Code, Achieved: l.Logged - earlier.Logged, People: l.PeopleReached - earlier.PeopleReached, l.ExpectedYear, Year: l.Logged);
+        }).ToList();
+        expected.ShouldContain(e => e.Achieved > 0);
+
+        var (word, _, _) = await DownloadAsync($"/api/units/{Unit}/reports/2026/m11/docx?asOf={AsOf}");
+        using (var document = WordprocessingDocument.Open(new MemoryStream(word), false))
+        {
+            // The lines table: code, form, units, target, achieved, share, year's target, year to date, people reached, units behind.
+            var rows = document.MainDocumentPart!.Document!.Body!.Descendants<W.TableRow>()
+                .Select(r => r.Elements<W.TableCell>().Select(c => c.InnerText).ToList())
+                .Where(r => r.Count == 10)
+                .ToList();
+            foreach (var line in expected)
+            {
+                var row = rows.First(r => r[0] == line.Code);
+                (row[4], row[6], row[7], row[8]).ShouldBe(
+                    (line.Achieved.ToString(CultureInfo.InvariantCulture), line.ExpectedYear.ToString(CultureInfo.InvariantCulture),
+                     line.Year.ToString(CultureInfo.InvariantCulture), line.People.ToString(CultureInfo.InvariantCulture)),
+                    $"line {line.Code} in the Word report");
+            }
+        }
+
+        var (excel, _, _) = await DownloadAsync($"/api/units/{Unit}/reports/2026/m11/xlsx?asOf={AsOf}");
+        using var workbook = SpreadsheetDocument.Open(new MemoryStream(excel), false);
+        var sheet = CellsByReference(workbook.WorkbookPart!, ExcelReport.LinesSheet);
+        foreach (var line in expected)
+        {
+            // Column A the code, E achieved in the period, I people reached (a blank share leaves no cell, so by reference).
+            var row = sheet.Single(r => r.GetValueOrDefault("A") == line.Code);
+            (row.GetValueOrDefault("E"), row.GetValueOrDefault("I")).ShouldBe(
+                (line.Achieved.ToString(CultureInfo.InvariantCulture), line.People.ToString(CultureInfo.InvariantCulture)), $"line {line.Code} in the workbook");
+        }
+
+        Number(Rows(workbook.WorkbookPart!, ExcelReport.TotalsSheet), "Số hoạt động đã thực hiện trong kỳ", 1).ShouldBe(atEnd.Logged - before.Logged);
+    }
+
+    [Fact]
     public async Task The_excel_report_has_the_word_reports_tables_as_sheets_with_numbers_as_number_cells()
     {
         await FeedUnitAsync();
@@ -422,6 +469,16 @@ public sealed class ResultsReportTests(PlanningFixture fixture) : IAsyncLifetime
         rows.ShouldContain(r => r.Count > 3 && r[0] == "BHXH thành phố Long Khánh" && r[3] == "1");
         document.MainDocumentPart.ChartParts.ShouldHaveSingleItem().ChartSpace!
             .Descendants<DocumentFormat.OpenXml.Drawing.Charts.StringPoint>().Select(p => p.InnerText).ShouldContain("BHXH thành phố Long Khánh");
+    }
+
+    /// <summary>A sheet's rows as text or number by column letter (from each cell's reference).</summary>
+    private static List<Dictionary<string, string>> CellsByReference(WorkbookPart workbook, string sheet)
+    {
+        var id = workbook.Workbook!.Sheets!.Elements<Sheet>().Single(s => s.Name == sheet).Id!.Value!;
+        var part = (WorksheetPart)workbook.GetPartById(id);
+        return [.. part.Worksheet!.Descendants<Row>().Select(r => r.Elements<Cell>().ToDictionary(
+            c => new string(c.CellReference!.Value!.TakeWhile(char.IsLetter).ToArray()),
+            c => c.DataType?.Value == CellValues.InlineString ? c.InlineString!.InnerText : c.CellValue?.Text ?? ""))];
     }
 
     private sealed record CellRead(string? Text, double? Number);
