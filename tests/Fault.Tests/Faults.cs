@@ -93,6 +93,31 @@ internal static class Faults
     public static Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan? patience = null) =>
         ServiceApi.EventuallyAsync(probe, done, patience ?? Patience);
 
+    /// <summary>
+    /// A stream of <paramref name="commands"/> under a fault: every command was tried and more than half acknowledged, each
+    /// once; the others got no answer or a 5xx; every acknowledged activity is stored once and nothing twice; Planning holds
+    /// exactly what was stored, each applied once. <paramref name="diagnostics"/> goes with a failed delivery.
+    /// </summary>
+    internal static void ShouldBeStoredAndDeliveredOnce(
+        int commands, IReadOnlyCollection<Attempt> attempts, IReadOnlyList<Guid> acknowledged, Dictionary<Guid, long> stored,
+        HashSet<Guid> delivered, Dictionary<Guid, long> applied, string diagnostics)
+    {
+        attempts.Count.ShouldBe(commands);
+        acknowledged.Count.ShouldBeGreaterThan(commands / 2);
+        acknowledged.Distinct().Count().ShouldBe(acknowledged.Count);
+        attempts.Where(a => a.Status != 201).ShouldAllBe(a => a.Status == 0 || a.Status >= 500);
+        foreach (var id in acknowledged)
+        {
+            stored.GetValueOrDefault(id).ShouldBe(1, $"activity {id} was acknowledged");
+        }
+
+        stored.Values.ShouldAllBe(count => count == 1);
+        delivered.SetEquals(stored.Keys).ShouldBeTrue(
+            $"missing in planning: {stored.Keys.Except(delivered).Count()}, unknown to outreach: {delivered.Except(stored.Keys).Count()}\n" + diagnostics);
+        applied.Keys.ToHashSet().SetEquals(stored.Keys).ShouldBeTrue();
+        applied.Values.ShouldAllBe(count => count == 1);
+    }
+
     /// <summary>Where envelopes sit now: queue tables, inboxes, outboxes, dead letters (for failure messages).</summary>
     public static async Task<string> EnvelopesAsync(string connectionString)
     {

@@ -106,21 +106,7 @@ public sealed class ReplicaFailoverTests(ITestOutputHelper output)
 
         string Diagnostics() => $"{survivor.Output}\n---- killed replica ----\n{leader.Output}\n{planning.Output}";
 
-        attempts.Count.ShouldBe(Commands);
-        acknowledged.Count.ShouldBeGreaterThan(Commands / 2);
-        acknowledged.Distinct().Count().ShouldBe(acknowledged.Count);
-        attempts.Where(a => a.Status != 201).ShouldAllBe(a => a.Status == 0 || a.Status >= 500);
-        foreach (var id in acknowledged)
-        {
-            stored.GetValueOrDefault(id).ShouldBe(1, $"activity {id} was acknowledged");
-        }
-
-        stored.Values.ShouldAllBe(count => count == 1);
-        delivered.SetEquals(stored.Keys).ShouldBeTrue(
-            $"missing in planning: {stored.Keys.Except(delivered).Count()}, unknown to outreach: {delivered.Except(stored.Keys).Count()}\n" +
-            $"{await Faults.EnvelopesAsync(cs)}\n{Diagnostics()}");
-        applied.Keys.ToHashSet().SetEquals(stored.Keys).ShouldBeTrue();
-        applied.Values.ShouldAllBe(count => count == 1);
+        Faults.ShouldBeStoredAndDeliveredOnce(Commands, attempts, acknowledged, stored, delivered, applied, $"{await Faults.EnvelopesAsync(cs)}\n{Diagnostics()}");
         heard.Keys.ToHashSet().SetEquals(stored.Keys).ShouldBeTrue(
             $"missing in partners: {stored.Keys.Except(heard.Keys).Count()}, unknown to outreach: {heard.Keys.Except(stored.Keys).Count()}");
         heard.Values.ShouldAllBe(count => count == 1);

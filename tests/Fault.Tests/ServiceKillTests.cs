@@ -49,21 +49,7 @@ public sealed class ServiceKillTests(ITestOutputHelper output)
             $"duplicates applied {applied.Values.Count(c => c > 1)}; planning restarts {planning.Restarts}, outreach restarts {outreach.Restarts}; " +
             $"planning caught up {settling.Elapsed.TotalSeconds:0.0} s after the load");
 
-        attempts.Count.ShouldBe(Commands);
-        acknowledged.Count.ShouldBeGreaterThan(Commands / 2);
-        acknowledged.Distinct().Count().ShouldBe(acknowledged.Count);
-        attempts.Where(a => a.Status != 201).ShouldAllBe(a => a.Status == 0 || a.Status >= 500);
-        foreach (var id in acknowledged)
-        {
-            stored.GetValueOrDefault(id).ShouldBe(1, $"activity {id} was acknowledged");
-        }
-
-        stored.Values.ShouldAllBe(count => count == 1);
-        delivered.SetEquals(stored.Keys).ShouldBeTrue(
-            $"missing in planning: {stored.Keys.Except(delivered).Count()}, unknown to outreach: {delivered.Except(stored.Keys).Count()}\n" +
-            $"{await Faults.EnvelopesAsync(postgres.ConnectionString)}\n{planning.Output}\n{outreach.Output}");
-        applied.Keys.ToHashSet().SetEquals(stored.Keys).ShouldBeTrue();
-        applied.Values.ShouldAllBe(count => count == 1);
+        Faults.ShouldBeStoredAndDeliveredOnce(Commands, attempts, acknowledged, stored, delivered, applied, $"{await Faults.EnvelopesAsync(postgres.ConnectionString)}\n{planning.Output}\n{outreach.Output}");
     }
 
     private static async Task WaitUntilSentAsync(CommandStream stream, int sent, Task load)
