@@ -24,7 +24,8 @@ public sealed record ProjectionReplay(string Projection, IReadOnlyList<Projectio
 /// that projection from all its events (its dead letters are cleared first, so an event that is still
 /// not applicable comes back as a new dead letter) and restarts it. A rebuild, not a single re-apply,
 /// because a projection's later events build on the one that failed: re-applying it alone, out of order,
-/// could leave the read model behind or count it twice.
+/// could leave the read model behind or count it twice. With several replicas, only the replica whose daemon runs the
+/// projection (the holder of its lock) rebuilds it; the others answer 409 <c>projection-runs-elsewhere</c>.
 /// </summary>
 public static class ProjectionDeadLetterEndpoints
 {
@@ -52,6 +53,14 @@ public static class ProjectionDeadLetterEndpoints
                 }
 
                 var daemon = coordinator.DaemonForMainDatabase();
+                if (!RunsHere(daemon, source))
+                {
+                    return Results.Problem(ProblemResults.Conflict(
+                        "projection-runs-elsewhere",
+                        $"Bản sao dịch vụ này không chạy phép chiếu '{source.Name}' lúc này (một bản sao khác giữ khoá của nó); không có gì được dựng lại. Gửi lại yêu cầu.",
+                        $"This replica of the service does not run the projection '{source.Name}' now (another replica holds its lock); nothing was rebuilt. Send the request again."));
+                }
+
                 await daemon.RebuildProjectionAsync(source.Name, ct);
                 foreach (var shard in source.ShardNames())
                 {
@@ -63,6 +72,17 @@ public static class ProjectionDeadLetterEndpoints
             .WithSummary("Rebuilds the projection from its events and restarts it; lists the events that still fail (provincial administrator).");
 
         return app;
+    }
+
+    /// <summary>
+    /// Whether this process's daemon runs (or holds paused) every shard of <paramref name="source"/>. With several
+    /// replicas (HotCold) only the one holding a shard's advisory lock runs it; a rebuild started on another would run
+    /// beside the holder's agent and count events twice, so it is refused there.
+    /// </summary>
+    internal static bool RunsHere(IProjectionDaemon daemon, ISubscriptionSource source)
+    {
+        var running = daemon.CurrentAgents().Select(a => a.Name.Identity).ToHashSet(StringComparer.Ordinal);
+        return source.ShardNames().All(shard => running.Contains(shard.Identity));
     }
 
     /// <summary>The store's asynchronous projections: the ones the daemon runs and can dead-letter events of.</summary>

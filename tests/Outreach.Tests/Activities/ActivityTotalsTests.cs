@@ -176,6 +176,55 @@ public sealed class ActivityTotalsTests(OutreachFixture fixture) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task A_replay_on_a_replica_that_does_not_run_the_projection_is_refused_and_rebuilds_nothing()
+    {
+        var counted = await fixture.Host.CreateAsync(Url, DirectContact());
+        await fixture.Host.WaitForNonStaleProjectionDataAsync(Patience);
+        var store = fixture.Host.Services.GetRequiredService<IDocumentStore>();
+        var table = store.Options.FindOrResolveDocumentType(typeof(CountedActivity)).TableName.QualifiedName;
+        async Task<DateTime> WrittenAtAsync()
+        {
+            await using var command = fixture.Host.Services.GetRequiredService<NpgsqlDataSource>()
+                .CreateCommand($"select mt_last_modified from {table} where id = $1");
+            command.Parameters.Add(new NpgsqlParameter { Value = counted });
+            return (DateTime)(await command.ExecuteScalarAsync())!;
+        }
+
+        var before = await WrittenAtAsync();
+
+        // What a replica that does not hold the projection's lock looks like under HotCold: its daemon runs no agent of it.
+        var daemon = fixture.Host.Services.GetRequiredService<JasperFx.Events.Daemon.IProjectionCoordinator>().DaemonForMainDatabase();
+        var shard = ((StoreOptions)store.Options).Projections.All.Single(p => p.Name == Projection).ShardNames().Single();
+        await daemon.StopAgentAsync(shard);
+        try
+        {
+            var refused = await fixture.Host.Scenario(s =>
+            {
+                s.Post.Url($"{ProjectionDeadLetterEndpoints.Route}/{Projection}/replay");
+                s.StatusCodeShouldBe(409);
+            });
+            var body = JsonDocument.Parse(await refused.ReadAsTextAsync()).RootElement;
+            body.GetProperty("code").GetString().ShouldBe("projection-runs-elsewhere");
+            body.GetProperty("detail").GetString().ShouldNotBeNull().ShouldContain("không có gì được dựng lại");
+            daemon.CurrentAgents().ShouldNotContain(a => a.Name.Identity == shard.Identity, "the refusal starts no agent here");
+            (await WrittenAtAsync()).ShouldBe(before, "a rebuild rewrites every document of the projection");
+        }
+        finally
+        {
+            await daemon.StartAgentAsync(shard, CancellationToken.None);
+        }
+
+        // Where the projection runs, the same request rebuilds it.
+        await fixture.Host.Scenario(s =>
+        {
+            s.Post.Url($"{ProjectionDeadLetterEndpoints.Route}/{Projection}/replay");
+            s.StatusCodeShouldBeOk();
+        });
+        (await WrittenAtAsync()).ShouldBeGreaterThan(before);
+        (await fixture.Host.GetJsonAsync<ActivityTotalsView>(TotalsUrl)).Activities.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_replay_of_an_unknown_projection_is_a_problem()
     {
         var problem = await fixture.Host.Scenario(s =>
