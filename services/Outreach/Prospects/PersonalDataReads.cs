@@ -1,4 +1,5 @@
 using BhxhPlatform.ServiceDefaults.Audit;
+using BhxhPlatform.ServiceDefaults.PersonalData;
 using BhxhPlatform.ServiceDefaults.Problems;
 using BhxhPlatform.ServiceDefaults.Security;
 using Marten;
@@ -42,20 +43,19 @@ public static class PersonalDataPurposes
 public static class PersonalDataReadLog
 {
     /// <summary>
-    /// Records the read on the request's session (saved with it by Wolverine's transaction). A masked
-    /// read (the auditor) and a read that showed nobody are not logged: no personal data was shown.
+    /// Records the read on the request's session (saved with it by Wolverine's transaction), unless it disclosed
+    /// nothing (<see cref="DisclosureLog.Discloses"/>).
     /// </summary>
     public static void Record(IDocumentSession session, HttpContext context, IReadOnlyList<Guid> prospects, string purpose)
     {
         ArgumentNullException.ThrowIfNull(session);
-        ArgumentNullException.ThrowIfNull(context);
-        if (context.MasksPersonalData() || prospects.Count == 0)
+        if (!DisclosureLog.Discloses(context, prospects))
         {
             return;
         }
 
         var id = Guid.CreateVersion7();
-        session.Events.StartStream(id, new PersonalDataRead(id, prospects, purpose, context.Access()?.Role ?? "unknown"));
+        session.Events.StartStream(id, new PersonalDataRead(id, prospects, purpose, DisclosureLog.RoleOf(context)));
     }
 }
 
@@ -68,16 +68,10 @@ public sealed record PersonalDataReadPage(IReadOnlyList<PersonalDataReadEntry> E
 
 public static class ListPersonalDataReadsEndpoint
 {
-    public const string EventType = "personal_data_read";
+    public const string EventType = DisclosureLog.EventType;
 
-    public static ProblemDetails Validate(DateTimeOffset? from, DateTimeOffset? to, int? limit, long? afterSequence)
-    {
-        var check = new Check().Period(from, to);
-
-        check.Range("limit", limit ?? Timeline.DefaultLimit, 1, Timeline.MaxLimit, "Số mục mỗi trang", "The page size");
-        check.NotNegative("afterSequence", afterSequence ?? 0, "Số thứ tự bắt đầu", "afterSequence");
-        return check.ToProblem();
-    }
+    public static ProblemDetails Validate(DateTimeOffset? from, DateTimeOffset? to, int? limit, long? afterSequence) =>
+        DisclosureLog.Validate(from, to, limit, afterSequence);
 
     /// <summary>Who was shown whose personal data, when and for which purpose, in a unit and a time range (auditors).</summary>
     [WolverineGet("/api/units/{unit}/personal-data-reads")]
@@ -85,20 +79,10 @@ public static class ListPersonalDataReadsEndpoint
     public static async Task<PersonalDataReadPage> Get(
         string unit, DateTimeOffset? from, DateTimeOffset? to, int? limit, long? afterSequence, EventLog log, CancellationToken cancellation)
     {
-        var size = limit ?? Timeline.DefaultLimit;
-        var entries = new List<PersonalDataReadEntry>();
-        await foreach (var e in log.ReadAsync(new EventQuery(unit, null, from, to, EventType, null, afterSequence, size + 1), cancellation))
-        {
-            if (entries.Count == size)
-            {
-                return new PersonalDataReadPage(entries, entries[^1].Sequence);
-            }
-
-            var ids = e.Data.GetProperty("prospectIds").EnumerateArray().Select(i => i.GetGuid()).ToList();
-            entries.Add(new PersonalDataReadEntry(e.Sequence, e.Timestamp, e.UserName, e.Data.GetProperty("role").GetString() ?? "",
-                ids, e.Data.GetProperty("purpose").GetString() ?? "", e.CorrelationId));
-        }
-
-        return new PersonalDataReadPage(entries, null);
+        var (entries, next) = await DisclosureLog.PageAsync(log, unit, from, to, limit, afterSequence, e => new PersonalDataReadEntry(
+            e.Sequence, e.Timestamp, e.UserName, e.Data.GetProperty("role").GetString() ?? "",
+            [.. e.Data.GetProperty("prospectIds").EnumerateArray().Select(i => i.GetGuid())],
+            e.Data.GetProperty("purpose").GetString() ?? "", e.CorrelationId), cancellation);
+        return new PersonalDataReadPage(entries, next);
     }
 }

@@ -46,6 +46,9 @@ public sealed record CollaboratorView(
                 c.ErasedAt ?? key?.ErasedAt);
         })];
     }
+
+    /// <summary>The collaborators whose details these views show (the erased show none).</summary>
+    public static IReadOnlyList<Guid> Shown(IEnumerable<CollaboratorView> views) => [.. views.Where(v => !v.Erased).Select(v => v.Id)];
 }
 
 public static class GetCollaboratorEndpoint
@@ -53,8 +56,12 @@ public static class GetCollaboratorEndpoint
     [WolverineGet("/api/units/{unit}/collaborators/{id}")]
     [Tags("Collaborators")]
     public static async Task<CollaboratorView> Get(
-        [ReadAggregate] Collaborator collaborator, IQuerySession session, PersonalDataProtector protector, HttpContext context, CancellationToken cancellation) =>
-        (await CollaboratorView.OpenAsync([collaborator], session, protector, context, cancellation))[0];
+        [ReadAggregate] Collaborator collaborator, IDocumentSession session, PersonalDataProtector protector, HttpContext context, CancellationToken cancellation)
+    {
+        var view = (await CollaboratorView.OpenAsync([collaborator], session, protector, context, cancellation))[0];
+        PersonalDataReadLog.Record(session, context, CollaboratorView.Shown([view]), PersonalDataPurposes.CollaboratorWork);
+        return view;
+    }
 }
 
 public static class ListCollaboratorsEndpoint
@@ -63,12 +70,13 @@ public static class ListCollaboratorsEndpoint
     [WolverineGet("/api/units/{unit}/collaborators")]
     [Tags("Collaborators")]
     public static async Task<IReadOnlyList<CollaboratorView>> Get(
-        string? communeId, IQuerySession session, PersonalDataProtector protector, HttpContext context, CancellationToken cancellation)
+        string? communeId, IDocumentSession session, PersonalDataProtector protector, HttpContext context, CancellationToken cancellation)
     {
         // Names are sealed, so the order is made after opening them.
         var working = await session.Query<Collaborator>().Where(c => c.LeftOn == null).ToListAsync(cancellation);
         var covering = string.IsNullOrEmpty(communeId) ? working : [.. working.Where(c => c.CommuneIds.Contains(communeId))];
         var views = await CollaboratorView.OpenAsync(covering, session, protector, context, cancellation);
+        PersonalDataReadLog.Record(session, context, CollaboratorView.Shown(views), PersonalDataPurposes.CollaboratorWork);
         return [.. views.OrderBy(v => v.Name is null).ThenBy(v => v.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))];
     }
 }

@@ -29,6 +29,10 @@ public sealed record CommendationView(
                 erased, erased ? c.PersonErasedAt ?? key?.ErasedAt : null);
         })];
     }
+
+    /// <summary>The commended persons whose names these views show (organisations and the erased show none).</summary>
+    public static IReadOnlyList<Guid> PeopleShown(IEnumerable<CommendationView> views) =>
+        [.. views.Where(v => v.PersonName is not null).Select(v => v.Id)];
 }
 
 public static class GetCommendationEndpoint
@@ -38,8 +42,17 @@ public static class GetCommendationEndpoint
     [Tags("Commendations")]
     [FiltersByOrganisation]
     public static async Task<CommendationView?> Get(
-        [ReadAggregate] Commendation commendation, HttpContext context, IQuerySession session, PersonalDataProtector protector, CancellationToken cancellation) =>
-        context.Reaches(commendation.PartnerId) ? (await CommendationView.OpenAsync([commendation], session, protector, context, cancellation))[0] : null;
+        [ReadAggregate] Commendation commendation, HttpContext context, IDocumentSession session, PersonalDataProtector protector, CancellationToken cancellation)
+    {
+        if (!context.Reaches(commendation.PartnerId))
+        {
+            return null;
+        }
+
+        var view = (await CommendationView.OpenAsync([commendation], session, protector, context, cancellation))[0];
+        PersonalDataReadLog.Record(session, context, CommendationView.PeopleShown([view]), PersonalDataPurposes.CommendationWork);
+        return view;
+    }
 }
 
 public static class ListCommendationsEndpoint
@@ -49,7 +62,7 @@ public static class ListCommendationsEndpoint
     [Tags("Commendations")]
     [FiltersByOrganisation]
     public static async Task<IReadOnlyList<CommendationView>> Get(
-        int year, IQuerySession session, HttpContext context, PersonalDataProtector protector, CancellationToken cancellation)
+        int year, IDocumentSession session, HttpContext context, PersonalDataProtector protector, CancellationToken cancellation)
     {
         var query = session.Query<Commendation>().Where(c => c.Year == year && !c.Withdrawn);
         if (context.OrganisationScope() is { } own)
@@ -57,6 +70,8 @@ public static class ListCommendationsEndpoint
             query = query.Where(c => c.PartnerId == own);
         }
 
-        return await CommendationView.OpenAsync(await query.OrderBy(c => c.AwardedOn).ToListAsync(cancellation), session, protector, context, cancellation);
+        var views = await CommendationView.OpenAsync(await query.OrderBy(c => c.AwardedOn).ToListAsync(cancellation), session, protector, context, cancellation);
+        PersonalDataReadLog.Record(session, context, CommendationView.PeopleShown(views), PersonalDataPurposes.CommendationWork);
+        return views;
     }
 }

@@ -39,6 +39,10 @@ public sealed record PartnerView(
         var masked = PersonalDetails.Masked(context);
         return [.. partners.Select(p => Of(p, keys, protector, masked))];
     }
+
+    /// <summary>The contact persons whose details these views show (the erased show none).</summary>
+    public static IReadOnlyList<Guid> ContactsShown(IEnumerable<PartnerView> views) =>
+        [.. views.SelectMany(v => v.Contacts).Where(c => !c.Erased).Select(c => c.ContactId)];
 }
 
 public static class GetPartnerEndpoint
@@ -48,8 +52,17 @@ public static class GetPartnerEndpoint
     [Tags("Partners")]
     [FiltersByOrganisation]
     public static async Task<PartnerView?> Get(
-        [ReadAggregate] Partner partner, HttpContext context, IQuerySession session, PersonalDataProtector protector, CancellationToken cancellation) =>
-        context.Reaches(partner.Id) ? (await PartnerView.OpenAsync([partner], session, protector, context, cancellation))[0] : null;
+        [ReadAggregate] Partner partner, HttpContext context, IDocumentSession session, PersonalDataProtector protector, CancellationToken cancellation)
+    {
+        if (!context.Reaches(partner.Id))
+        {
+            return null;
+        }
+
+        var view = (await PartnerView.OpenAsync([partner], session, protector, context, cancellation))[0];
+        PersonalDataReadLog.Record(session, context, PartnerView.ContactsShown([view]), PersonalDataPurposes.PartnerContactWork);
+        return view;
+    }
 }
 
 public static class ListPartnersEndpoint
@@ -58,7 +71,7 @@ public static class ListPartnersEndpoint
     [WolverineGet("/api/units/{unit}/partners")]
     [Tags("Partners")]
     public static async Task<IReadOnlyList<PartnerView>> Get(
-        PartnerType? type, PartnerStatus? status, IQuerySession session, PersonalDataProtector protector, HttpContext context, CancellationToken cancellation)
+        PartnerType? type, PartnerStatus? status, IDocumentSession session, PersonalDataProtector protector, HttpContext context, CancellationToken cancellation)
     {
         var query = session.Query<Partner>().AsQueryable();
         if (type is { } t)
@@ -71,6 +84,8 @@ public static class ListPartnersEndpoint
             query = query.Where(p => p.Status == s);
         }
 
-        return await PartnerView.OpenAsync(await query.OrderBy(p => p.Name).ToListAsync(cancellation), session, protector, context, cancellation);
+        var views = await PartnerView.OpenAsync(await query.OrderBy(p => p.Name).ToListAsync(cancellation), session, protector, context, cancellation);
+        PersonalDataReadLog.Record(session, context, PartnerView.ContactsShown(views), PersonalDataPurposes.PartnerContactWork);
+        return views;
     }
 }
