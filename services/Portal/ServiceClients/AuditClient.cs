@@ -72,15 +72,19 @@ public sealed class AuditClient(IHttpClientFactory clients)
     public Task<RebuildReport?> RebuildCheckAsync(string service, string unit, CancellationToken cancellation = default) =>
         Http(service).GetAsync<RebuildReport>(service, $"{Units(unit)}/rebuild-check", cancellation);
 
-    /// <summary>Who was shown whose personal data in clear, in a unit and time range (Outreach holds prospects).</summary>
-    public async Task<PersonalDataReadsView> PersonalDataReadsAsync(string unit, DateTimeOffset? from, DateTimeOffset? to, long? afterSequence, CancellationToken cancellation = default)
+    /// <summary>
+    /// Who was shown whose personal data in clear, in a unit and time range, as <paramref name="service"/> logged it
+    /// (Outreach holds prospects; Partners holds contact persons, collaborators and commended persons).
+    /// </summary>
+    public async Task<PersonalDataReadsView> PersonalDataReadsAsync(
+        string service, string unit, DateTimeOffset? from, DateTimeOffset? to, long? afterSequence, CancellationToken cancellation = default)
     {
         var query = new List<string> { "limit=200" };
         Add(query, "from", from?.ToString("O", CultureInfo.InvariantCulture));
         Add(query, "to", to?.ToString("O", CultureInfo.InvariantCulture));
         Add(query, "afterSequence", afterSequence?.ToString(CultureInfo.InvariantCulture));
-        return await Http(OutreachClient.Service).GetAsync<PersonalDataReadsView>(
-            OutreachClient.Service, $"/api/units/{Uri.EscapeDataString(unit)}/personal-data-reads?{string.Join('&', query)}", cancellation)
+        return await Http(service).GetAsync<PersonalDataReadsView>(
+            service, $"/api/units/{Uri.EscapeDataString(unit)}/personal-data-reads?{string.Join('&', query)}", cancellation)
             ?? new PersonalDataReadsView([], null);
     }
 
@@ -133,6 +137,13 @@ public sealed record MergedTimeline(IReadOnlyList<TimelineEntry> Entries, Timeli
 /// <summary>A stream's aggregate as of an instant (or now), as the audit API's state endpoint answers.</summary>
 public sealed record StreamState(Guid StreamId, string AggregateType, DateTimeOffset? AsOf, long Version, System.Text.Json.JsonElement? State);
 
-public sealed record PersonalDataReadView(long Sequence, DateTimeOffset At, string? UserName, string Role, IReadOnlyList<Guid> ProspectIds, string Purpose, string? CorrelationId);
+/// <summary>One logged read: Outreach names the people as <see cref="ProspectIds"/>, Partners as <see cref="PersonIds"/>.</summary>
+public sealed record PersonalDataReadView(
+    long Sequence, DateTimeOffset At, string? UserName, string Role, IReadOnlyList<Guid>? ProspectIds, string Purpose, string? CorrelationId,
+    IReadOnlyList<Guid>? PersonIds = null)
+{
+    /// <summary>Whose data was shown, by id.</summary>
+    public IReadOnlyList<Guid> People => ProspectIds ?? PersonIds ?? [];
+}
 
 public sealed record PersonalDataReadsView(IReadOnlyList<PersonalDataReadView> Entries, long? NextAfterSequence);

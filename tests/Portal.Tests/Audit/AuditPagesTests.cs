@@ -147,6 +147,29 @@ public sealed class AuditPagesTests : IDisposable
     }
 
     [Fact]
+    public void The_read_log_shows_partners_people_read_in_their_own_section_each_log_paged_on_its_own()
+    {
+        var prospect = Guid.CreateVersion7();
+        var collaborator = Guid.CreateVersion7();
+        _services.Answer("outreach", "/api/units/bien-hoa/personal-data-reads", new PersonalDataReadsView(
+            [new PersonalDataReadView(9, T0, "officer.bien-hoa", "district-officer", [prospect], "prospect-follow-up-work", "corr-9")], 9));
+        _services.Answer("partners", "/api/units/bien-hoa/personal-data-reads", new PersonalDataReadsView(
+            [new PersonalDataReadView(4, T0, "officer.bien-hoa", "district-officer", null, "collaborator-work", "corr-4", [collaborator])], null));
+
+        var page = Render<PersonalDataReads>(("unit", Unit));
+
+        var prospects = page.Find("section[data-service=outreach]");
+        prospects.QuerySelector("tbody tr")!.TextContent.ShouldContain("Liên hệ lại người tiềm năng đến hẹn");
+        prospects.QuerySelector("a.button")!.GetAttribute("href").ShouldNotBeNull().ShouldContain("after=9");
+        var partners = page.Find("section[data-service=partners]");
+        var row = partners.QuerySelector("tbody tr")!;
+        row.TextContent.ShouldContain(collaborator.ToString());
+        row.TextContent.ShouldContain("Phân công, liên hệ cộng tác viên và nhân viên thu");
+        row.TextContent.ShouldNotContain(prospect.ToString());
+        partners.QuerySelector("a.button").ShouldBeNull("the Partners log has one page");
+    }
+
+    [Fact]
     public void A_streams_page_shows_its_state_now_and_as_of_the_asked_minute_side_by_side_with_personal_values_masked()
     {
         var stream = Guid.CreateVersion7();
