@@ -96,6 +96,19 @@ public sealed class WorklistPagesTests : IDisposable
     }
 
     [Fact]
+    public void One_assignees_follow_ups_are_asked_for_by_name_chosen_among_everyones_and_carried_into_the_download()
+    {
+        var page = Render<FollowUps>(query: new() { ["assignee"] = "can.bo.lan", ["days"] = 30 });
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid=follow-ups] tbody tr").Count.ShouldBe(2));
+        _asked.ShouldContain("/api/units/bien-hoa/worklists/follow-ups?days=30&assignee=can.bo.lan");
+        _asked.ShouldContain("/api/units/bien-hoa/worklists/follow-ups?days=30");
+        page.Find("label[for=assignee]").TextContent.ShouldBe("Người phụ trách");
+        page.FindAll("#assignee option").Select(o => (o.TextContent, o.HasAttribute("selected"))).ShouldBe([("Tất cả", false), ("can.bo.lan", true)]);
+        page.Find("[data-testid=download]").GetAttribute("href").ShouldBe("/worklists/download/follow-ups?days=30&assignee=can.bo.lan");
+    }
+
+    [Fact]
     public void Mine_only_asks_for_the_persons_own_and_a_collection_agent_has_no_planning_tab()
     {
         using var culture = Culture.English();

@@ -26,8 +26,9 @@ public sealed class WorklistsClient(IHttpClientFactory factory)
         return $"/api/units/{Uri.EscapeDataString(unit)}/{path}{(workbook ? "/xlsx" : string.Empty)}{(string.IsNullOrEmpty(query) ? string.Empty : "?" + query)}";
     }
 
-    public Task<ServiceResult<FollowUpListView>> FollowUpsAsync(string unit, int days, bool mine, CancellationToken cancellation = default) =>
-        Http("outreach").GetOrProblemAsync<FollowUpListView>("outreach", PathOf("follow-ups", unit, false, FollowUpQuery(days, mine)), cancellation);
+    /// <summary>The follow-ups due within <paramref name="days"/>: the caller's own (<paramref name="mine"/>), one assignee's, or all.</summary>
+    public Task<ServiceResult<FollowUpListView>> FollowUpsAsync(string unit, int days, bool mine, string? assignee = null, CancellationToken cancellation = default) =>
+        Http("outreach").GetOrProblemAsync<FollowUpListView>("outreach", PathOf("follow-ups", unit, false, FollowUpQuery(days, mine, assignee)), cancellation);
 
     public Task<ServiceResult<CardRenewalListView>> RenewalsAsync(string unit, int days, EnrolmentScheme? scheme, CancellationToken cancellation = default) =>
         Http("outreach").GetOrProblemAsync<CardRenewalListView>("outreach", PathOf("renewals", unit, false, RenewalQuery(days, scheme)), cancellation);
@@ -54,8 +55,10 @@ public sealed class WorklistsClient(IHttpClientFactory factory)
         return Http(service).GetStreamAsync(service, PathOf(list, unit, true, query), cancellation);
     }
 
-    public static string FollowUpQuery(int days, bool mine) =>
-        $"days={days.ToString(CultureInfo.InvariantCulture)}{(mine ? "&mine=true" : string.Empty)}";
+    /// <summary>The query of the follow-ups; "mine" wins over an assignee, as the service reads it.</summary>
+    public static string FollowUpQuery(int days, bool mine, string? assignee = null) =>
+        $"days={days.ToString(CultureInfo.InvariantCulture)}" +
+        (mine ? "&mine=true" : string.IsNullOrWhiteSpace(assignee) ? string.Empty : "&assignee=" + Uri.EscapeDataString(assignee.Trim()));
 
     public static string RenewalQuery(int days, EnrolmentScheme? scheme) =>
         $"days={days.ToString(CultureInfo.InvariantCulture)}{(scheme is { } s ? "&scheme=" + s : string.Empty)}";
