@@ -159,13 +159,13 @@ public sealed class ProgressReader(UnitTrees trees, ProgressPlanReader plansRead
     }
 
     /// <summary>
-    /// The tallies, one JSON object a row, of the tenants <c>:tenants</c> from day <c>:first</c> to day <c>:last</c>, read
+    /// The tallies (public for the query-plan test), one JSON object a row, of the tenants <c>:tenants</c> from day <c>:first</c> to day <c>:last</c>, read
     /// from the counts <see cref="ActivityTalliesProjection"/> keeps: the whole months before <c>:last</c>'s month from the
     /// month rows, and <c>:last</c>'s month from its day rows up to <c>:last</c>. Both are index ranges of the unit's
     /// year (tenant, then period), so the read costs the same with five million activities stored as with three hundred.
     /// A line-month whose activities all moved away keeps a row of zero, left out as a fresh count leaves it out.
     /// </summary>
-    private static string TalliesSql(IReadOnlyStoreOptions options)
+    public static string TalliesSql(IReadOnlyStoreOptions options)
     {
         var schema = options.Events.DatabaseSchemaName;
         return $"""
