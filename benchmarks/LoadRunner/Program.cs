@@ -10,6 +10,12 @@ using Npgsql;
 using NpgsqlTypes;
 
 // dotnet run -c Release --project benchmarks/LoadRunner -- [seconds per figure] [report path] [events to rebuild]
+// dotnet run -c Release --project benchmarks/LoadRunner -- scale [seconds per figure] [report path] [sizes]: reads against history (Scale.cs)
+if (args.Length > 0 && args[0] == "scale")
+{
+    return await Scale.RunAsync(args[1..]);
+}
+
 var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 15;
 var reportPath = args.Length > 1 ? args[1] : Path.Combine("benchmarks", "results.md");
 var rebuildEvents = args.Length > 2 ? long.Parse(args[2], CultureInfo.InvariantCulture) : 1_000_000;
