@@ -169,7 +169,8 @@ public sealed class ActivityTalliesProjection : EventProjection
         ArgumentNullException.ThrowIfNull(store);
         var schema = store.Options.Events.DatabaseSchemaName;
         var documents = store.Options.FindOrResolveDocumentType(typeof(LoggedActivity)).TableName.QualifiedName;
-        await using var session = store.LightweightSession();
+        // A recount reads every activity stored: minutes at national scale, longer than a command's usual timeout.
+        await using var session = store.LightweightSession(new Marten.Services.SessionOptions { Timeout = (int)TimeSpan.FromHours(1).TotalSeconds });
         await session.Database.EnsureStorageExistsAsync(typeof(LoggedActivity), cancellation);
         session.QueueSqlCommand($"lock table {schema}.{LedgerTable}, {schema}.{MonthTable}, {schema}.{DayTable} in exclusive mode");
         session.QueueSqlCommand($"truncate {schema}.{LedgerTable}, {schema}.{MonthTable}, {schema}.{DayTable}");
