@@ -111,7 +111,14 @@ public static class Scale
             var unitActivities = await ScalarAsync(postgres.ConnectionString, $"select count(*) from planning.mt_doc_loggedactivity where tenant_id = '{ReadUnit}'");
             Log($"{size:N0} activities stored ({unitActivities:N0} in {ReadUnit}): appended in {appended.TotalSeconds:F1} s ({adding / appended.TotalSeconds:F0}/s), tallies recounted in {recount.TotalSeconds:F1} s ({size / recount.TotalSeconds:F0} activities/s)");
 
-            var freshCountMs = await FreshCountMsAsync(postgres.ConnectionString);
+            var sqlMs = new[]
+            {
+                await StatementMsAsync(postgres.ConnectionString, store, fresh: false, [ReadUnit]),
+                await StatementMsAsync(postgres.ConnectionString, store, fresh: true, [ReadUnit]),
+                await StatementMsAsync(postgres.ConnectionString, store, fresh: false, DongNai),
+                await StatementMsAsync(postgres.ConnectionString, store, fresh: true, DongNai),
+            };
+            Log($"  SQL alone, ms: tallies {sqlMs[0]:F2} vs fresh count {sqlMs[1]:F2} (one unit); tallies {sqlMs[2]:F2} vs fresh count {sqlMs[3]:F2} (11 units)");
             var measured = new List<Measurement>();
             foreach (var (name, url) in new (string, string)[]
             {
@@ -139,7 +146,8 @@ public static class Scale
             var figures = string.Join(" | ", measured.Select(m => string.Create(inv,
                 $"{m.PerSecond:F0}/s, p50 {m.P50Ms:F1}, p99 **{m.P99Ms:F1}**{(m.Failures > 0 ? $", {m.Failures} failed" : "")}")));
             rows.Add(string.Create(inv, $"| {size:N0} | {unitActivities:N0} | {appended.TotalSeconds:F0} s ({adding / appended.TotalSeconds:F0}/s) | ")
-                + string.Create(inv, $"{recount.TotalSeconds:F1} s ({size / recount.TotalSeconds:F0}/s) | {figures} | {freshCountMs:F1} |"));
+                + string.Create(inv, $"{recount.TotalSeconds:F1} s ({size / recount.TotalSeconds:F0}/s) | {figures} | ")
+                + string.Create(inv, $"{sqlMs[0]:F2} vs {sqlMs[1]:F2} | {sqlMs[2]:F2} vs {sqlMs[3]:F2} |"));
 
             // Written after each size, so a run stopped before the largest keeps what it measured.
             await WriteReportAsync(reportPath, seconds, tenants.Length, rows);
@@ -154,8 +162,8 @@ public static class Scale
         var report = new StringBuilder();
         report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores (.NET {Environment.Version}); {seconds} s per figure, 16 clients; {offices} offices ({DongNai.Length} of Đồng Nai from the tree, {offices - DongNai.Length} generated for 33 other provinces)."));
         report.AppendLine();
-        report.AppendLine("| activities stored | in the read unit | bulk append (events + snapshots) | tallies recount | progress by line | year report of one unit | province dashboard (11 units) | fresh count, one unit's year (old read's SQL), ms |");
-        report.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        report.AppendLine("| activities stored | in the read unit | bulk append (events + snapshots) | tallies recount | progress by line | year report of one unit | province dashboard (11 units) | SQL alone, one unit: tallies vs fresh count, ms | SQL alone, 11 units: tallies vs fresh count, ms |");
+        report.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var row in rows)
         {
             report.AppendLine(row);
@@ -219,19 +227,28 @@ public static class Scale
         return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The read progress did before the tallies (one unit's year up to its day, counted from its activities), once, for comparison.</summary>
-    private static async Task<double> FreshCountMsAsync(string connectionString)
+    /// <summary>
+    /// A statement's time alone (best of three, after one warm-up), straight on PostgreSQL: the read progress did before
+    /// the tallies (<paramref name="fresh"/>: the units' year up to the day counted from their activities) or the tally
+    /// read it does now (<see cref="Planning.Schedule.ProgressReader.TalliesSql"/>), for the same units and day.
+    /// </summary>
+    private static async Task<double> StatementMsAsync(string connectionString, IDocumentStore store, bool fresh, string[] units)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("""
-            select count(*) from (
-                select d.data ->> 'district', d.data ->> 'planLineCode', extract(month from d.occurred_on), count(*), sum(CAST(d.data ->> 'peopleReached' as bigint))
-                from planning.mt_doc_loggedactivity as d
-                where d.tenant_id = any($1) and d.occurred_on between $2 and $3 and not CAST(d.data ->> 'voided' as boolean)
-                group by 1, 2, 3) as t
-            """, connection);
-        command.Parameters.AddWithValue(new[] { ReadUnit });
+        var sql = fresh
+            ? """
+              select count(*) from (
+                  select d.data ->> 'district', d.data ->> 'planLineCode', extract(month from d.occurred_on), count(*), sum(CAST(d.data ->> 'peopleReached' as bigint))
+                  from planning.mt_doc_loggedactivity as d
+                  where d.tenant_id = any($1) and d.occurred_on between $2 and $3 and not CAST(d.data ->> 'voided' as boolean)
+                  group by 1, 2, 3) as t
+              """
+            : "select count(*) from (" + Planning.Schedule.ProgressReader.TalliesSql(store.Options)
+                .Replace(":tenants", "$1", StringComparison.Ordinal).Replace(":first", "$2", StringComparison.Ordinal)
+                .Replace(":last", "$3", StringComparison.Ordinal) + ") as t";
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue(units);
         command.Parameters.AddWithValue(new DateOnly(2026, 1, 1));
         command.Parameters.AddWithValue(new DateOnly(2026, 11, 15));
         await command.ExecuteScalarAsync();
