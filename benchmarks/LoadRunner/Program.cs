@@ -10,6 +10,12 @@ using Npgsql;
 using NpgsqlTypes;
 
 // dotnet run -c Release --project benchmarks/LoadRunner -- [seconds per figure] [report path] [events to rebuild]
+// dotnet run -c Release --project benchmarks/LoadRunner -- scale [seconds per figure] [report path] [sizes]: reads against history (Scale.cs)
+if (args.Length > 0 && args[0] == "scale")
+{
+    return await Scale.RunAsync(args[1..]);
+}
+
 var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 15;
 var reportPath = args.Length > 1 ? args[1] : Path.Combine("benchmarks", "results.md");
 var rebuildEvents = args.Length > 2 ? long.Parse(args[2], CultureInfo.InvariantCulture) : 1_000_000;
@@ -83,8 +89,12 @@ await Task.Delay(TimeSpan.FromSeconds(3));
 
 var sample = Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(Samples.Activity(district)));
 
-// 1. Single-event commands against raw single-row inserts, side by side at the same concurrency.
+// The CRUD peer (issue 24): the same command as a plain ASP.NET Core endpoint, a row and a trigger-written audit row.
+await using var peer = await PeerProcess.StartAsync(postgres.ConnectionString);
+
+// 1. Single-event commands against raw single-row inserts and the CRUD peer, side by side at the same concurrency.
 var single = new List<(Measurement Raw, Measurement Service)>();
+var peers = new List<(Measurement Peer, Measurement Service)>();
 foreach (var clients in new[] { 1, 16 })
 {
     var raw = await Measurement.RunAsync("raw Npgsql single-row insert", clients, duration, async (_, _) =>
@@ -96,6 +106,17 @@ foreach (var clients in new[] { 1, 16 })
         await insert.ExecuteNonQueryAsync();
         return true;
     });
+
+    var peerHttp = Enumerable.Range(0, clients).Select(_ => peer.Client()).ToArray();
+    var crud = await Measurement.RunAsync("CRUD peer: POST activity (validate, insert row, audit row by trigger)", clients, duration, async (client, _) =>
+    {
+        using var response = await peerHttp[client].PostAsJsonAsync($"/api/units/{district}/activities", Samples.Activity(district));
+        return response.IsSuccessStatusCode;
+    });
+    foreach (var client in peerHttp)
+    {
+        client.Dispose();
+    }
 
     var http = Enumerable.Range(0, clients).Select(_ => Client(outreach)).ToArray();
     var logged = await Measurement.RunAsync("POST activity: new stream (validate, append, inline snapshot, 2 queue rows)", clients, duration, async (client, _) =>
@@ -124,8 +145,11 @@ foreach (var clients in new[] { 1, 16 })
 
         return response.IsSuccessStatusCode;
     });
+    single.Add((raw, crud));
     single.Add((raw, logged));
     single.Add((raw, corrected));
+    peers.Add((crud, logged));
+    log($"{clients,2} clients: CRUD peer {crud.PerSecond:F0}/s ({100 * crud.PerSecond / raw.PerSecond:F0}% of raw; the event-sourced command is {100 * logged.PerSecond / crud.PerSecond:F0}% of it)");
     log($"{clients,2} clients: raw {raw.PerSecond:F0}/s, log {logged.PerSecond:F0}/s ({100 * logged.PerSecond / raw.PerSecond:F0}%), correct {corrected.PerSecond:F0}/s ({100 * corrected.PerSecond / raw.PerSecond:F0}%)");
     foreach (var client in http)
     {
@@ -310,7 +334,7 @@ log($"Generated at {rebuild.GeneratedPerSecond:F0}/s; rebuilt at {rebuild.Rebuil
 
 var report = Report.Write(new ReportData(
     seconds, rebuildEvents, batchSize, single, batched, drained, backlog.Logged - backlog.Received,
-    steadyRate, steady, burstSize, burst, reads, loadedActivities, loadedProgressMs, rebuild));
+    steadyRate, steady, burstSize, burst, reads, loadedActivities, loadedProgressMs, rebuild, peers));
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(reportPath))!);
 await File.WriteAllTextAsync(reportPath, report);
 log($"Report written to {reportPath}");

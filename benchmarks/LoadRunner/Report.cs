@@ -18,7 +18,8 @@ public sealed record ReportData(
     IReadOnlyList<Measurement> Reads,
     long LoadedActivities,
     double LoadedProgressMs,
-    RebuildResult Rebuild);
+    RebuildResult Rebuild,
+    IReadOnlyList<(Measurement Peer, Measurement Service)> Peer);
 
 /// <summary>The Markdown report: every figure with its target, measured side by side in one run.</summary>
 public static class Report
@@ -44,6 +45,18 @@ public static class Report
         foreach (var (raw, service) in d.SingleEvent)
         {
             r.AppendLine(c, $"| {service.Name} | {raw.Clients} | {raw.PerSecond:F0} | {service.PerSecond:F0} | **{Ratio(service, raw)}** | {service.P50Ms:F1} | {service.P99Ms:F1} | {service.Failures} | {(raw.Clients == 16 ? Verdict(service.PerSecond / raw.PerSecond >= 0.30, "≥ 30%") : "")} |");
+        }
+
+        r.AppendLine()
+            .AppendLine("## The event-sourced command vs the CRUD peer (a plain ASP.NET Core endpoint: validate, insert the row, an audit-log row by trigger)")
+            .AppendLine()
+            .AppendLine("`benchmarks/CrudPeer`, its own process against the same PostgreSQL, measured in this run between the raw insert and the service.")
+            .AppendLine()
+            .AppendLine("| clients | CRUD peer /s | peer p99 ms | event-sourced POST activity /s | service p99 ms | service / peer | target |")
+            .AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
+        foreach (var (peer, service) in d.Peer)
+        {
+            r.AppendLine(c, $"| {peer.Clients} | {peer.PerSecond:F0} | {peer.P99Ms:F1} | {service.PerSecond:F0} | {service.P99Ms:F1} | **{Ratio(service, peer)}** | {(peer.Clients == 16 ? Verdict(service.PerSecond / peer.PerSecond >= 0.70, "≥ 70%") : "")} |");
         }
 
         r.AppendLine()

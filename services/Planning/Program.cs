@@ -8,6 +8,7 @@ using BhxhPlatform.Planning.Schedule;
 using BhxhPlatform.Planning.Templates;
 using BhxhPlatform.ServiceDefaults;
 using JasperFx;
+using Marten;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -24,6 +25,7 @@ builder.AddCritterStack(ServiceNames.Planning, marten =>
     marten.AddRollouts();
     marten.AddProgress();
 });
+builder.Services.InitializeMartenWith(new EmptyTalliesOfAnEmptyStore());
 builder.Services.AddHostedService<MonthEndReminderStartup>();
 
 var app = builder.Build();

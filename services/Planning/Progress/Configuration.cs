@@ -26,6 +26,9 @@ public static class Configuration
         options.Projections.Snapshot<KnownAgreement>(SnapshotLifecycle.Inline);
         options.Projections.Snapshot<KnownPartner>(SnapshotLifecycle.Inline);
         options.Projections.Snapshot<KnownCommendation>(SnapshotLifecycle.Inline);
+
+        // The counts progress reads, kept in the same transaction as the activity's snapshot (see ActivityTalliesProjection).
+        options.Projections.Add(new ActivityTalliesProjection(options.Events.DatabaseSchemaName), ProjectionLifecycle.Inline);
         options.Schema.For<ReceivedFact>().Index(x => x.NaturalId);
         return options;
     }

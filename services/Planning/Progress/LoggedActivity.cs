@@ -197,16 +197,22 @@ public sealed record LineActivityCount(string PlanLineCode, int Activities, long
 
 public static class GetLoggedActivitiesEndpoint
 {
-    /// <summary>Counted by PostgreSQL (one row per line), not by loading the unit's activities.</summary>
+    /// <summary>Read from the month tallies of the unit (<see cref="ActivityTalliesProjection"/>), not from its activities.</summary>
     [WolverineGet("/api/units/{unit}/progress/lines")]
     [Tags("Progress")]
     public static async Task<IReadOnlyList<LineActivityCount>> Get(string unit, IQuerySession session, CancellationToken cancellation)
     {
-        var lines = await session.Query<LoggedActivity>()
-            .Where(a => !a.Voided)
-            .GroupBy(a => a.PlanLineCode)
-            .Select(g => new LineActivityCount(g.Key, g.Count(), g.Sum(a => (long)a.PeopleReached)))
-            .ToListAsync(cancellation);
+        ArgumentNullException.ThrowIfNull(session);
+        var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
+        var lines = await session.AdvancedSql.QueryAsync<LineActivityCount>(
+            $"""
+            select jsonb_build_object('planLineCode', m.plan_line_code, 'activities', sum(m.logged), 'peopleReached', sum(m.people_reached))
+            from {schema}.{ActivityTalliesProjection.MonthTable} as m
+            where m.tenant_id = :tenant
+            group by m.plan_line_code
+            having sum(m.logged) <> 0
+            """,
+            cancellation, new { tenant = session.TenantId });
         return lines.OrderBy(l => l.PlanLineCode, StringComparer.Ordinal).ToList();
     }
 }
