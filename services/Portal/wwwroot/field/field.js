@@ -103,7 +103,7 @@ function showSections() {
   for (const section of form.querySelectorAll('[data-section]')) {
     section.hidden = section.dataset.section === 'ethnic'
       ? !(line?.formKind === 'Conference' && line.audienceCode === ETHNIC_MINORITY_AUDIENCE)
-      : !shown.includes(section.dataset.section);
+      : !shown.includes(section.dataset.section) || (section.dataset.section === 'partners' && !reference?.partners.length);
   }
 }
 
@@ -213,7 +213,9 @@ function stopEditing() {
 
 // --- The list of entries and their states ------------------------------------------------------------------
 async function render() {
-  const entries = (await allEntries()).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  // What needs the person first (refused, then waiting), then what was sent; each group in the order entered.
+  const order = { refused: 0, waiting: 1, sent: 2 };
+  const entries = (await allEntries()).sort((a, b) => order[a.state] - order[b.state] || a.createdAt.localeCompare(b.createdAt));
   const count = state => entries.filter(e => e.state === state).length;
   unsent = entries.length - count('sent');
   $('field-counts').textContent = text('Counts').replace('{0}', count('waiting')).replace('{1}', count('sent')).replace('{2}', count('refused'));
