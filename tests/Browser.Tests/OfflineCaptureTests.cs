@@ -11,7 +11,7 @@ namespace BhxhPlatform.Browser.Tests;
 /// An officer in the field on a small phone: the field page loaded once online, then activities entered with
 /// no network, kept on the device and sent when the connection returns, exactly once even when an answer is
 /// lost; a refused one corrected and sent again; nothing left in the browser after sign-out.
-/// Thống Nhất is a district no other journey writes activities for; the counts are by this run's own summaries.
+/// What an entry says is sealed on the device (AES-GCM, a non-extractable key). Thống Nhất is a district no other journey writes activities for; the counts are by this run's own summaries.
 /// </summary>
 [Collection(StackCollection.Name)]
 public sealed class OfflineCaptureTests(StackFixture stack)
@@ -63,6 +63,24 @@ public sealed class OfflineCaptureTests(StackFixture stack)
         await Expect(page.GetByTestId("field-counts")).ToHaveTextAsync($"{Entries + 1} chờ gửi, 0 đã gửi, 0 bị từ chối");
         await Expect(page.GetByTestId("field-entries").Locator("li[data-state='waiting']")).ToHaveCountAsync(Entries + 1);
         await browser.SeenAsync("field-offline-waiting");
+        var kept = await page.EvaluateAsync<JsonElement>("""
+            () => new Promise(resolve => indexedDB.open('bhxh-field').onsuccess = event => {
+              const db = event.target.result;
+              const read = db.transaction(['entries', 'keys']);
+              read.objectStore('entries').getAll().onsuccess = entries => read.objectStore('keys').getAll().onsuccess = keys => resolve({
+                entries: entries.target.result.length,
+                sealed: entries.target.result.every(e => e.sealed.data instanceof ArrayBuffer && e.sealed.iv.length === 12 && !('values' in e) && !('activity' in e)),
+                plain: JSON.stringify(entries.target.result).includes('ngoại tuyến'),
+                keys: keys.target.result.map(k => ({ algorithm: k.key.algorithm.name, extractable: k.key.extractable })),
+              });
+            })
+            """);
+        kept.GetProperty("entries").GetInt32().ShouldBe(Entries + 1);
+        kept.GetProperty("sealed").GetBoolean().ShouldBeTrue("each entry's content sealed, nothing of it in clear");
+        kept.GetProperty("plain").GetBoolean().ShouldBeFalse("no summary in clear in IndexedDB");
+        var key = kept.GetProperty("keys").EnumerateArray().Single();
+        key.GetProperty("algorithm").GetString().ShouldBe("AES-GCM");
+        key.GetProperty("extractable").GetBoolean().ShouldBeFalse();
         (await StoredAsync(run, day)).ShouldBeEmpty("nothing leaves the device while offline");
 
         // Back online, the first answer is lost: the portal and Outreach handle the sync, the browser never hears.

@@ -2,10 +2,13 @@
 // the device (crypto.randomUUID), sent to the portal (/field/api/activities/sync, the session cookie; the
 // browser never holds a token) whenever the connection is there. Sending again is safe: Outreach stores an
 // activity once per command id. Each entry shows its state: waiting, sent, or refused with the service's
-// reasons, to correct and send again. Plain JavaScript, no build step.
+// reasons, to correct and send again. What an entry says (its form and the activity, names of the team
+// included) is kept sealed with AES-GCM under a key made on the device that cannot be read out of it
+// (non-extractable, kept in IndexedDB), and dropped once sent. Plain JavaScript, no build step.
 const CACHE = 'bhxh-field-v1';
 const DB = 'bhxh-field';
 const STORE = 'entries';
+const KEYS = 'keys';
 const root = document.getElementById('field');
 const form = document.getElementById('field-form');
 const text = key => root.dataset['text' + key] ?? key;
@@ -29,18 +32,21 @@ let unsent = 0;
 function openDb() {
   return new Promise((resolve, reject) => {
     const request = indexedDB.open(DB, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: 'commandId' });
+    request.onupgradeneeded = () => {
+      request.result.createObjectStore(STORE, { keyPath: 'commandId' });
+      request.result.createObjectStore(KEYS, { keyPath: 'id' });
+    };
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
 }
 
-async function store(mode, work) {
+async function store(mode, work, name = STORE) {
   const db = await openDb();
   try {
     return await new Promise((resolve, reject) => {
-      const transaction = db.transaction(STORE, mode);
-      const result = work(transaction.objectStore(STORE));
+      const transaction = db.transaction(name, mode);
+      const result = work(transaction.objectStore(name));
       transaction.oncomplete = () => resolve(result && 'result' in result ? result.result : undefined);
       transaction.onerror = () => reject(transaction.error);
     });
@@ -52,6 +58,40 @@ async function store(mode, work) {
 const allEntries = () => store('readonly', s => s.getAll());
 const putEntry = entry => store('readwrite', s => s.put(entry));
 const getEntry = id => store('readonly', s => s.get(id));
+
+// --- Sealing what an entry says (Web Crypto, AES-GCM) -------------------------------------------------------
+let deviceKey = null;
+
+// One key per device, made once (the promise is shared, so two first uses cannot make two keys).
+function sealingKey() {
+  deviceKey ??= (async () => {
+    const kept = await store('readonly', s => s.get('entries'), KEYS);
+    if (kept) {
+      return kept.key;
+    }
+
+    // Non-extractable: script can use the key but never read it out; IndexedDB keeps it as the CryptoKey itself.
+    const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+    await store('readwrite', s => s.put({ id: 'entries', key }), KEYS);
+    return key;
+  })();
+  return deviceKey;
+}
+
+async function seal(content) {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, await sealingKey(), new TextEncoder().encode(JSON.stringify(content)));
+  return { iv, data };
+}
+
+async function unseal(entry) {
+  if (!entry.sealed) {
+    return null;
+  }
+
+  const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: entry.sealed.iv }, await sealingKey(), entry.sealed.data);
+  return JSON.parse(new TextDecoder().decode(plain));
+}
 
 // --- The unit's reference (plan lines, communes, partners) ------------------------------------------------
 async function loadReference() {
@@ -181,7 +221,7 @@ async function save(event) {
 
   const entry = editing ? await getEntry(editing) : { commandId: crypto.randomUUID(), createdAt: new Date().toISOString() };
   Object.assign(entry, {
-    state: 'waiting', values, activity: toActivity(values, line), problems: [], title: null,
+    state: 'waiting', sealed: await seal({ values, activity: toActivity(values, line) }), problems: [], title: null,
     label: `${text('Line')} ${line.code} · ${values.date.split('-').reverse().join('/')} ${values.start}–${values.end}`,
   });
   await putEntry(entry);
@@ -194,9 +234,9 @@ async function save(event) {
   sync();
 }
 
-function startEditing(entry) {
+async function startEditing(entry) {
   editing = entry.commandId;
-  writeForm(entry.values);
+  writeForm((await unseal(entry)).values);
   $('field-form-legend').textContent = text('CorrectLegend');
   $('field-save').textContent = text('SaveCorrection');
   $('field-cancel-correction').hidden = false;
@@ -227,6 +267,7 @@ async function render() {
     return;
   }
 
+  const contents = new Map(await Promise.all(entries.map(async e => [e.commandId, await unseal(e)])));
   list.replaceChildren(...entries.map(entry => {
     const item = document.createElement('li');
     item.dataset.commandId = entry.commandId;
@@ -238,10 +279,11 @@ async function render() {
     const label = document.createElement('span');
     label.textContent = ` ${entry.label}`;
     item.append(state, label);
-    if (entry.state !== 'sent' && entry.values?.summary) {
+    const content = contents.get(entry.commandId);
+    if (content?.values.summary) {
       const summary = document.createElement('div');
       summary.className = 'muted';
-      summary.textContent = entry.values.summary;
+      summary.textContent = content.values.summary;
       item.append(summary);
     }
 
@@ -286,7 +328,7 @@ async function sync() {
       try {
         response = await fetch(root.dataset.sync, {
           method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-          body: JSON.stringify({ entries: batch.map(e => ({ commandId: e.commandId, activity: e.activity })) }),
+          body: JSON.stringify({ entries: await Promise.all(batch.map(async e => ({ commandId: e.commandId, activity: (await unseal(e)).activity }))) }),
         });
       } catch {
         syncMessage(text('NoAnswer'));
@@ -311,7 +353,7 @@ async function sync() {
         }
 
         if (result.state === 'sent') {
-          // Sent: only what the list shows stays on the device.
+          // Sent: only what the list shows stays on the device (line, day and hours), nothing of what it said.
           await putEntry({ commandId: entry.commandId, createdAt: entry.createdAt, label: entry.label, state: 'sent', activityId: result.activityId });
         } else {
           await putEntry({ ...entry, state: 'refused', title: result.title, problems: result.problems.map(p => ({ field: p.field, message: p.message })) });
