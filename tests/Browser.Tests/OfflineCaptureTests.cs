@@ -84,6 +84,7 @@ public sealed class OfflineCaptureTests(StackFixture stack)
         (await StoredAsync(run, day)).ShouldBeEmpty("nothing leaves the device while offline");
 
         // Back online, the first answer is lost: the portal and Outreach handle the sync, the browser never hears.
+        // Routed on the context: it sees the page's sync, which the service worker leaves to the network (checked: answered is 1).
         var answered = 0;
         await context.RouteAsync("**/field/api/activities/sync", async route =>
         {
