@@ -4,6 +4,7 @@ using BhxhPlatform.Portal.Components.Pages.Audit;
 using BhxhPlatform.Portal.Components.Pages.Reports;
 using BhxhPlatform.Portal.Components.Pages.Worklists;
 using BhxhPlatform.Portal.Localization;
+using BhxhPlatform.Portal.Offline;
 using BhxhPlatform.Portal.ServiceClients;
 using BhxhPlatform.Portal.SignIn;
 
@@ -21,6 +22,7 @@ var app = builder.Build();
 app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UsePortalLocalization();
+app.UseFieldSignOutCleanup();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
@@ -32,6 +34,7 @@ app.MapLanguageSwitch();
 app.MapAuditExport();
 app.MapResultsReportDownload();
 app.MapWorklistDownload();
+app.MapFieldCapture();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization();
 
 await app.RunAsync();

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using BhxhPlatform.Contracts;
 
 namespace BhxhPlatform.Portal.ServiceClients;
@@ -40,6 +42,25 @@ public sealed class OutreachClient(HttpClient http)
 
     public Task<ServiceResult<Created>> LogActivityAsync(string unit, LogActivityRequest activity, CancellationToken cancellation = default) =>
         http.PostAsync<Created>(Service, $"/api/units/{Uri.EscapeDataString(unit)}/activities", activity, cancellation);
+
+    /// <summary>
+    /// Outreach's <c>POST activities/batch</c> (all or nothing, at most 200): each activity with its own command id,
+    /// so a batch sent again after a lost answer stores nothing more and answers the same ids.
+    /// </summary>
+    public Task<ServiceResult<LoggedActivities>> LogActivityBatchAsync(string unit, IReadOnlyList<(Guid CommandId, LogActivityRequest Activity)> activities, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(activities);
+        var body = new JsonObject
+        {
+            ["activities"] = new JsonArray([.. activities.Select(a =>
+            {
+                var activity = JsonSerializer.SerializeToNode(a.Activity, ServiceCalls.Json)!.AsObject();
+                activity["commandId"] = a.CommandId;
+                return (JsonNode)activity;
+            })]),
+        };
+        return http.PostForAnswerAsync<LoggedActivities>(Service, $"/api/units/{Uri.EscapeDataString(unit)}/activities/batch", body, cancellation);
+    }
 
     public Task<ServiceResult<object>> CorrectActivityAsync(string unit, Guid id, long version, string reason, LogActivityRequest activity, CancellationToken cancellation = default) =>
         http.PostAsync<object>(Service, $"/api/units/{Uri.EscapeDataString(unit)}/activities/{id}/corrections", new { version, reason, activity }, cancellation);
@@ -84,6 +105,9 @@ public sealed record LogActivityRequest(
     CampaignDetails? Campaign);
 
 public sealed record ActivityView(Guid Id, LogActivityRequest Details, int Corrections, bool Voided, string? VoidReason, long Version, bool OutsideOfficeHours);
+
+/// <summary>Outreach's answer to a batch: the activities' ids, in the order sent.</summary>
+public sealed record LoggedActivities(IReadOnlyList<Guid> Ids);
 
 public sealed record ActivityLogPageView(IReadOnlyList<ActivityView> Items, string? Next);
 

@@ -65,6 +65,21 @@ public static class ServiceCalls
         return new ServiceResult<T>(value, null);
     }
 
+    /// <summary>A write whose answer has a body on success whatever its status (a batch answers 200 with the ids it stored); refusals as <see cref="PostAsync{T}"/>.</summary>
+    public static async Task<ServiceResult<T>> PostForAnswerAsync<T>(
+        this HttpClient http, string service, string path, object body, CancellationToken cancellation)
+        where T : class
+    {
+        using var response = await SendAsync(http, service, new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: Json) }, cancellation);
+        if ((int)response.StatusCode is 400 or 404 or 409 or 412 or 422)
+        {
+            return new ServiceResult<T>(null, await ServiceProblem.ReadAsync(response, cancellation));
+        }
+
+        Ensure(service, response);
+        return new ServiceResult<T>(await response.Content.ReadFromJsonAsync<T>(Json, cancellation), null);
+    }
+
     private static async Task<HttpResponseMessage> SendAsync(
         HttpClient http, string service, HttpRequestMessage request, CancellationToken cancellation, HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
     {

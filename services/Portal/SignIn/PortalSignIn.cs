@@ -72,6 +72,14 @@ public static class PortalSignIn
                 // The identity pages speak the portal's language (they read the same culture cookie on this host too).
                 options.Events.OnRedirectToIdentityProvider = context =>
                 {
+                    // The field page's script cannot follow a sign-in redirect: it is told 401 and keeps its entries.
+                    if (Offline.FieldCapture.IsApi(context.Request))
+                    {
+                        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                        context.HandleResponse();
+                        return Task.CompletedTask;
+                    }
+
                     context.ProtocolMessage.UiLocales = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
                     return Task.CompletedTask;
                 };

@@ -1,0 +1,3 @@
+namespace BhxhPlatform.Portal.Components.Pages.Field;
+
+public sealed class FieldText;
