@@ -1,6 +1,7 @@
 using BhxhPlatform.ServiceDefaults.Audit;
 using BhxhPlatform.ServiceDefaults.Problems;
 using BhxhPlatform.ServiceDefaults.Security;
+using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -25,6 +26,24 @@ public static class DisclosureLog
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(people);
         return !context.MasksPersonalData() && people.Count > 0;
+    }
+
+    /// <summary>
+    /// Records a read on the request's session (saved with it by Wolverine's transaction) as its own one-event stream,
+    /// unless it disclosed nothing (<see cref="Discloses"/>). <paramref name="read"/> makes the service's event from the
+    /// new stream's id and the caller's role.
+    /// </summary>
+    public static void Record(IDocumentSession session, HttpContext context, IReadOnlyCollection<Guid> people, Func<Guid, string, object> read)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(read);
+        if (!Discloses(context, people))
+        {
+            return;
+        }
+
+        var id = Guid.CreateVersion7();
+        session.Events.StartStream(id, read(id, RoleOf(context)));
     }
 
     /// <summary>The role the caller was shown the data under, as the log names it.</summary>

@@ -1,6 +1,7 @@
 using Alba;
 using BhxhPlatform.Partners.Agreements;
 using BhxhPlatform.Partners.Collaborators;
+using BhxhPlatform.Partners.Commendations;
 using BhxhPlatform.Partners.Registry;
 using BhxhPlatform.TestSupport;
 using Marten;
@@ -21,6 +22,37 @@ public static class Given
     public static Task<Guid> CollaboratorAsync(this IAlbaHost host, string name = "Lê Thị Mai") =>
         host.CreateAsync($"/api/units/{District}/collaborators",
             new EnlistCollaborator(name, CollaboratorKind.Collaborator, null, "0912345678", null, ["bien-hoa.trang-dai"]));
+
+    /// <summary>The people Partners keeps personal data of, one of each kind, as <see cref="PeopleAsync"/> records them.</summary>
+    public static class Person
+    {
+        public const string ContactName = "Phùng Thị Khánh Ly";
+        public const string ContactPhone = "0987650011";
+        public const string ContactEmail = "khanhly.phung@hoiphunu.vn";
+        public const string CollaboratorName = "Quách Văn Trường";
+        public const string CollaboratorPhone = "0987650022";
+        public const string CommendedName = "Lương Thị Thu Hà";
+    }
+
+    public sealed record People(Guid PartnerId, Guid ContactId, Guid CollaboratorId, Guid CommendationId);
+
+    /// <summary>A partner with a contact person, a collaborator and a commended person (<see cref="Person"/>).</summary>
+    public static async Task<People> PeopleAsync(this IAlbaHost host)
+    {
+        var partner = await host.PartnerAsync();
+        var added = await host.Scenario(s =>
+        {
+            s.Post.Json(new AddPartnerContact(1, Person.ContactName, "Chủ tịch", Person.ContactPhone, Person.ContactEmail), JsonStyle.MinimalApi)
+                .ToUrl($"/api/units/{District}/partners/{partner}/contacts");
+            s.StatusCodeShouldBeOk();
+        });
+        var contact = (await added.ReadAsJsonAsync<ContactAdded>())!.ContactId;
+        var collaborator = await host.CreateAsync($"/api/units/{District}/collaborators",
+            new EnlistCollaborator(Person.CollaboratorName, CollaboratorKind.Collaborator, null, Person.CollaboratorPhone, null, ["bien-hoa.trang-dai"]));
+        var commendation = await host.CreateAsync($"/api/units/{District}/commendations",
+            new AwardCommendation(Today.Year, null, Person.CommendedName, "Vận động 120 người tham gia BHXH tự nguyện", Today));
+        return new People(partner, contact, collaborator, commendation);
+    }
 
     public static DraftAgreement Programme(Guid partnerId, DateOnly? endsOn = null) =>
         new(AgreementKind.Programme, "Chương trình phối hợp tuyên truyền BHXH tự nguyện", [partnerId], ["2", "3.1"], ["Conference", "MassMedia"],

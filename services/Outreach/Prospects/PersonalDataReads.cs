@@ -48,14 +48,7 @@ public static class PersonalDataReadLog
     /// </summary>
     public static void Record(IDocumentSession session, HttpContext context, IReadOnlyList<Guid> prospects, string purpose)
     {
-        ArgumentNullException.ThrowIfNull(session);
-        if (!DisclosureLog.Discloses(context, prospects))
-        {
-            return;
-        }
-
-        var id = Guid.CreateVersion7();
-        session.Events.StartStream(id, new PersonalDataRead(id, prospects, purpose, DisclosureLog.RoleOf(context)));
+        DisclosureLog.Record(session, context, prospects, (id, role) => new PersonalDataRead(id, prospects, purpose, role));
     }
 }
 

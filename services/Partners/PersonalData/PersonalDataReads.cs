@@ -35,14 +35,7 @@ public static class PersonalDataReadLog
     /// <summary>Records the read on the request's session (saved with it by Wolverine's transaction), unless it disclosed nothing.</summary>
     public static void Record(IDocumentSession session, HttpContext context, IReadOnlyList<Guid> people, string purpose)
     {
-        ArgumentNullException.ThrowIfNull(session);
-        if (!DisclosureLog.Discloses(context, people))
-        {
-            return;
-        }
-
-        var id = Guid.CreateVersion7();
-        session.Events.StartStream(id, new PersonalDataRead(id, people, purpose, DisclosureLog.RoleOf(context)));
+        DisclosureLog.Record(session, context, people, (id, role) => new PersonalDataRead(id, people, purpose, role));
     }
 }
 

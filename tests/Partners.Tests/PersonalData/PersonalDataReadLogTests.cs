@@ -29,34 +29,17 @@ public sealed class PersonalDataReadLogTests(PartnersFixture fixture) : IAsyncLi
     private Task<PersonalDataReadPage> LogAsync(string query = "") =>
         fixture.Host.GetJsonAsync<PersonalDataReadPage>($"{Units}/personal-data-reads{query}", Auditor);
 
-    private async Task<(Guid Partner, Guid Contact, Guid Collaborator, Guid Commendation)> RecordAsync()
-    {
-        var partner = await fixture.Host.PartnerAsync();
-        var added = await fixture.Host.Scenario(s =>
-        {
-            s.Post.Json(new AddPartnerContact(1, "Phùng Thị Khánh Ly", "Chủ tịch", "0987650011", null), JsonStyle.MinimalApi)
-                .ToUrl($"{Units}/partners/{partner}/contacts");
-            s.StatusCodeShouldBeOk();
-        });
-        var contact = (await added.ReadAsJsonAsync<ContactAdded>())!.ContactId;
-        var collaborator = await fixture.Host.CreateAsync($"{Units}/collaborators",
-            new EnlistCollaborator("Quách Văn Trường", CollaboratorKind.Collaborator, null, "0987650022", null, ["bien-hoa.trang-dai"]));
-        var commendation = await fixture.Host.CreateAsync($"{Units}/commendations",
-            new AwardCommendation(Today.Year, null, "Lương Thị Thu Hà", "Vận động 120 người tham gia BHXH tự nguyện", Today));
-        return (partner, contact, collaborator, commendation);
-    }
-
     [Fact]
     public async Task An_officers_reads_of_contacts_collaborators_and_commended_persons_are_logged_with_who_whose_and_purpose()
     {
-        var (partner, contact, collaborator, commendation) = await RecordAsync();
+        var (partner, contact, collaborator, commendation) = await fixture.Host.PeopleAsync();
         var before = DateTimeOffset.UtcNow.AddSeconds(-1);
 
-        (await fixture.Host.GetJsonAsync<PartnerView>($"{Units}/partners/{partner}", OfficerToken)).Contacts.Single().Name.ShouldBe("Phùng Thị Khánh Ly");
+        (await fixture.Host.GetJsonAsync<PartnerView>($"{Units}/partners/{partner}", OfficerToken)).Contacts.Single().Name.ShouldBe(Person.ContactName);
         await fixture.Host.GetJsonAsync<List<PartnerView>>($"{Units}/partners", OfficerToken);
-        (await fixture.Host.GetJsonAsync<CollaboratorView>($"{Units}/collaborators/{collaborator}", OfficerToken)).Name.ShouldBe("Quách Văn Trường");
+        (await fixture.Host.GetJsonAsync<CollaboratorView>($"{Units}/collaborators/{collaborator}", OfficerToken)).Name.ShouldBe(Person.CollaboratorName);
         await fixture.Host.GetJsonAsync<List<CollaboratorView>>($"{Units}/collaborators", OfficerToken);
-        (await fixture.Host.GetJsonAsync<CommendationView>($"{Units}/commendations/{commendation}", OfficerToken)).PersonName.ShouldBe("Lương Thị Thu Hà");
+        (await fixture.Host.GetJsonAsync<CommendationView>($"{Units}/commendations/{commendation}", OfficerToken)).PersonName.ShouldBe(Person.CommendedName);
         await fixture.Host.GetJsonAsync<List<CommendationView>>($"{Units}/commendations?year={Today.Year}", OfficerToken);
 
         var page = await LogAsync($"?from={Uri.EscapeDataString(before.ToString("O"))}");
@@ -70,7 +53,7 @@ public sealed class PersonalDataReadLogTests(PartnersFixture fixture) : IAsyncLi
         // The log holds ids, never the details themselves.
         var stored = await StoredRows.TextAsync(fixture.Postgres.ConnectionString);
         stored.ShouldContain(contact.ToString());
-        stored.ShouldNotContain("Phùng Thị Khánh Ly");
+        stored.ShouldNotContain(Person.ContactName);
 
         (await LogAsync("?limit=4")).NextAfterSequence.ShouldBe(page.Entries[3].Sequence);
         (await LogAsync($"?afterSequence={page.Entries[3].Sequence}")).Entries.Count.ShouldBe(2);
@@ -79,7 +62,7 @@ public sealed class PersonalDataReadLogTests(PartnersFixture fixture) : IAsyncLi
     [Fact]
     public async Task The_auditors_masked_reads_and_reads_of_erased_people_are_not_logged_as_disclosures()
     {
-        var (partner, contact, collaborator, _) = await RecordAsync();
+        var (partner, contact, collaborator, _) = await fixture.Host.PeopleAsync();
 
         (await fixture.Host.GetJsonAsync<PartnerView>($"{Units}/partners/{partner}", Auditor)).Contacts.Single().Name.ShouldBe("P. T. K. L.");
         await fixture.Host.GetJsonAsync<List<CollaboratorView>>($"{Units}/collaborators", Auditor);

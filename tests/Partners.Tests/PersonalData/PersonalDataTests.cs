@@ -21,36 +21,12 @@ namespace BhxhPlatform.Partners.Tests.PersonalData;
 public sealed class PersonalDataTests(PartnersFixture fixture) : IAsyncLifetime
 {
     private const string Units = $"/api/units/{District}";
-    private const string ContactName = "Phùng Thị Khánh Ly";
-    private const string ContactPhone = "0987650011";
-    private const string ContactEmail = "khanhly.phung@hoiphunu.vn";
-    private const string CollaboratorName = "Quách Văn Trường";
-    private const string CollaboratorPhone = "0987650022";
-    private const string CommendedName = "Lương Thị Thu Hà";
-
-    private static readonly string[] Plain = [ContactName, ContactPhone, ContactEmail, CollaboratorName, CollaboratorPhone, CommendedName];
+    private static readonly string[] Plain =
+        [Person.ContactName, Person.ContactPhone, Person.ContactEmail, Person.CollaboratorName, Person.CollaboratorPhone, Person.CommendedName];
 
     public Task InitializeAsync() => fixture.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
-
-    private sealed record People(Guid PartnerId, Guid ContactId, Guid CollaboratorId, Guid CommendationId);
-
-    private async Task<People> RecordAsync()
-    {
-        var partner = await fixture.Host.PartnerAsync();
-        var result = await fixture.Host.Scenario(s =>
-        {
-            s.Post.Json(new AddPartnerContact(1, ContactName, "Chủ tịch", ContactPhone, ContactEmail), JsonStyle.MinimalApi).ToUrl($"{Units}/partners/{partner}/contacts");
-            s.StatusCodeShouldBeOk();
-        });
-        var contact = (await result.ReadAsJsonAsync<ContactAdded>())!.ContactId;
-        var collaborator = await fixture.Host.CreateAsync($"{Units}/collaborators",
-            new EnlistCollaborator(CollaboratorName, CollaboratorKind.Collaborator, null, CollaboratorPhone, null, ["bien-hoa.trang-dai"]));
-        var commendation = await fixture.Host.CreateAsync($"{Units}/commendations",
-            new AwardCommendation(Today.Year, null, CommendedName, "Vận động 120 người tham gia BHXH tự nguyện", Today));
-        return new People(partner, contact, collaborator, commendation);
-    }
 
     private Task<string> StoredTextAsync() => StoredRows.TextAsync(fixture.Postgres.ConnectionString);
 
@@ -71,7 +47,7 @@ public sealed class PersonalDataTests(PartnersFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task No_name_phone_or_email_is_stored_in_clear_yet_officers_read_them_and_the_auditor_sees_them_masked()
     {
-        var people = await RecordAsync();
+        var people = await fixture.Host.PeopleAsync();
 
         var stored = await StoredTextAsync();
         foreach (var value in Plain)
@@ -82,13 +58,13 @@ public sealed class PersonalDataTests(PartnersFixture fixture) : IAsyncLifetime
         stored.ShouldContain("enc:v1:");
 
         var contact = (await fixture.Host.GetJsonAsync<PartnerView>($"{Units}/partners/{people.PartnerId}")).Contacts.ShouldHaveSingleItem();
-        (contact.Name, contact.Role, contact.Phone, contact.Email, contact.Erased).ShouldBe((ContactName, "Chủ tịch", ContactPhone, ContactEmail, false));
-        (await fixture.Host.GetJsonAsync<IReadOnlyList<PartnerView>>($"{Units}/partners")).ShouldHaveSingleItem().Contacts.ShouldHaveSingleItem().Name.ShouldBe(ContactName);
+        (contact.Name, contact.Role, contact.Phone, contact.Email, contact.Erased).ShouldBe((Person.ContactName, "Chủ tịch", Person.ContactPhone, Person.ContactEmail, false));
+        (await fixture.Host.GetJsonAsync<IReadOnlyList<PartnerView>>($"{Units}/partners")).ShouldHaveSingleItem().Contacts.ShouldHaveSingleItem().Name.ShouldBe(Person.ContactName);
         var collaborator = await fixture.Host.GetJsonAsync<CollaboratorView>($"{Units}/collaborators/{people.CollaboratorId}");
-        (collaborator.Name, collaborator.Phone).ShouldBe((CollaboratorName, CollaboratorPhone));
-        (await fixture.Host.GetJsonAsync<IReadOnlyList<CollaboratorView>>($"{Units}/collaborators")).ShouldHaveSingleItem().Name.ShouldBe(CollaboratorName);
+        (collaborator.Name, collaborator.Phone).ShouldBe((Person.CollaboratorName, Person.CollaboratorPhone));
+        (await fixture.Host.GetJsonAsync<IReadOnlyList<CollaboratorView>>($"{Units}/collaborators")).ShouldHaveSingleItem().Name.ShouldBe(Person.CollaboratorName);
         (await fixture.Host.GetJsonAsync<IReadOnlyList<CommendationView>>($"{Units}/commendations?year={Today.Year}"))
-            .ShouldHaveSingleItem().PersonName.ShouldBe(CommendedName);
+            .ShouldHaveSingleItem().PersonName.ShouldBe(Person.CommendedName);
 
         var masked = (await fixture.Host.GetJsonAsync<PartnerView>($"{Units}/partners/{people.PartnerId}", Auditor)).Contacts.ShouldHaveSingleItem();
         (masked.Name, masked.Phone, masked.Email).ShouldBe(("P. T. K. L.", "•••011", "•••@hoiphunu.vn"));
@@ -100,7 +76,7 @@ public sealed class PersonalDataTests(PartnersFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Erasing_a_contact_a_collaborator_and_a_commended_person_destroys_their_keys_and_the_reads_show_them_erased()
     {
-        var people = await RecordAsync();
+        var people = await fixture.Host.PeopleAsync();
         var events = await fixture.Store.EventCountAsync();
 
         await EraseAsync($"{Units}/partners/{people.PartnerId}/contacts/{people.ContactId}/erase");
@@ -150,7 +126,7 @@ public sealed class PersonalDataTests(PartnersFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task A_removed_contact_can_still_be_erased_and_each_erasure_carries_who_and_when()
     {
-        var people = await RecordAsync();
+        var people = await fixture.Host.PeopleAsync();
         await fixture.Host.PostOkAsync($"{Units}/partners/{people.PartnerId}/contacts/{people.ContactId}/remove", new RemovePartnerContact(2));
 
         await EraseAsync($"{Units}/partners/{people.PartnerId}/contacts/{people.ContactId}/erase");
@@ -166,7 +142,7 @@ public sealed class PersonalDataTests(PartnersFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task An_erasure_without_a_valid_reason_or_of_no_one_is_refused_and_appends_nothing()
     {
-        var people = await RecordAsync();
+        var people = await fixture.Host.PeopleAsync();
         var events = await fixture.Store.EventCountAsync();
         var partnerOnly = await fixture.Host.CreateAsync($"{Units}/commendations", new AwardCommendation(Today.Year, people.PartnerId, null, "Phối hợp tốt", Today));
         events++;
@@ -191,7 +167,7 @@ public sealed class PersonalDataTests(PartnersFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task After_a_rotation_the_keys_are_re_wrapped_with_the_new_master_key_which_alone_then_reads_them()
     {
-        var people = await RecordAsync();
+        var people = await fixture.Host.PeopleAsync();
         await EraseAsync($"{Units}/commendations/{people.CommendationId}/person/erase");
         var oldKey = Convert.FromBase64String(TestPersonalData.MasterKey);
         var newKey = RandomNumberGenerator.GetBytes(32);
@@ -210,16 +186,16 @@ public sealed class PersonalDataTests(PartnersFixture fixture) : IAsyncLifetime
         var collaborator = (await session.LoadAsync<Collaborator>(people.CollaboratorId))!;
         var key = (await session.LoadAsync<PersonKey>(people.CollaboratorId))!;
         key.KeyId.ShouldBe(report.KeyId);
-        newOnly.Open(key, collaborator.Name, PersonalDetails.CollaboratorName).ShouldBe(CollaboratorName);
+        newOnly.Open(key, collaborator.Name, PersonalDetails.CollaboratorName).ShouldBe(Person.CollaboratorName);
         oldOnly.Open(key, collaborator.Name, PersonalDetails.CollaboratorName).ShouldBeNull();
         var contact = (await session.LoadAsync<Partner>(people.PartnerId))!.Contacts.ShouldHaveSingleItem();
-        newOnly.Open(await session.LoadAsync<PersonKey>(people.ContactId), contact.Email, PersonalDetails.ContactEmail).ShouldBe(ContactEmail);
+        newOnly.Open(await session.LoadAsync<PersonKey>(people.ContactId), contact.Email, PersonalDetails.ContactEmail).ShouldBe(Person.ContactEmail);
     }
 
     [Fact]
     public async Task Only_a_province_administrator_re_wraps_and_only_for_a_whole_province()
     {
-        await RecordAsync();
+        await fixture.Host.PeopleAsync();
         var result = await fixture.Host.Scenario(s =>
         {
             s.Post.Json(new { }).ToUrl($"/api/units/{TestTokens.Province}/personal-data/rewrap");

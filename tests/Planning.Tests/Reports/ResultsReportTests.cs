@@ -483,17 +483,37 @@ public sealed class ResultsReportTests(PlanningFixture fixture) : IAsyncLifetime
 
     private sealed record CellRead(string? Text, double? Number);
 
-    /// <summary>A sheet's rows as cells in order; text from inline strings, numbers from number cells only.</summary>
+    /// <summary>
+    /// A sheet's rows as cells by column (A is 0), a cell the sheet leaves out read as empty so the columns never shift;
+    /// text from inline strings, numbers from number cells only.
+    /// </summary>
     private static List<List<CellRead>> Rows(WorkbookPart workbook, string sheet)
     {
         var id = workbook.Workbook!.Sheets!.Elements<Sheet>().Single(s => s.Name == sheet).Id!.Value!;
         var part = (WorksheetPart)workbook.GetPartById(id);
-        return [.. part.Worksheet!.Descendants<Row>().Select(r => r.Elements<Cell>().Select(c =>
+        static CellRead Read(Cell c) =>
             c.DataType?.Value == CellValues.InlineString
                 ? new CellRead(c.InlineString!.InnerText, null)
-                : c.DataType?.Value == CellValues.Number || c.DataType is null
-                    ? new CellRead(null, double.Parse(c.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture))
-                    : new CellRead(null, null)).ToList())];
+                : (c.DataType?.Value == CellValues.Number || c.DataType is null) && c.CellValue is { } value
+                    ? new CellRead(null, double.Parse(value.Text, System.Globalization.CultureInfo.InvariantCulture))
+                    : new CellRead(null, null);
+        static int Column(Cell c) =>
+            c.CellReference!.Value!.TakeWhile(char.IsLetter).Aggregate(0, (n, letter) => (n * 26) + (letter - 'A' + 1)) - 1;
+        return [.. part.Worksheet!.Descendants<Row>().Select(r =>
+        {
+            var cells = new List<CellRead>();
+            foreach (var c in r.Elements<Cell>())
+            {
+                while (cells.Count < Column(c))
+                {
+                    cells.Add(new CellRead(null, null));
+                }
+
+                cells.Add(Read(c));
+            }
+
+            return cells;
+        })];
     }
 
     private static double? Number(List<List<CellRead>> rows, string first, int column) =>
