@@ -109,7 +109,7 @@ public sealed class ReportJourneyTests(StackFixture stack)
             new OpenXmlValidator().Validate(workbook).Select(e => e.Description).ShouldBeEmpty();
             var part = workbook.WorkbookPart!;
             part.Workbook!.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value).ShouldBe(
-                ["Tổng hợp", "Theo đơn vị", "Theo nhóm đối tượng", "Theo dòng kế hoạch", "Theo tháng", "Người tham gia mới", "Phối hợp", "Tập huấn", "Khen thưởng"]);
+                ["Tổng hợp", "Theo đơn vị", "Theo nhóm đối tượng", "Theo dòng kế hoạch", "Biểu đồ", "Theo tháng", "Người tham gia mới", "Phối hợp", "Tập huấn", "Khen thưởng"]);
             var totals = Rows(part, "Tổng hợp");
             Number(totals, "Số hoạt động kế hoạch trong kỳ").ShouldBe(Totals(report).GetProperty("target").GetInt32());
             Number(totals, "Số hoạt động đã thực hiện trong kỳ").ShouldBe(Totals(report).GetProperty("achieved").GetInt32());

@@ -3,12 +3,16 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using BhxhPlatform.ServiceDefaults;
+using A = DocumentFormat.OpenXml.Drawing;
+using C = DocumentFormat.OpenXml.Drawing.Charts;
+using Xdr = DocumentFormat.OpenXml.Drawing.Spreadsheet;
 
 namespace BhxhPlatform.Planning.Reports;
 
 /// <summary>
 /// The results report as an Excel workbook with the Word report's tables, one sheet each: the totals, the units,
 /// the audience groups and the plan lines. Numbers are number cells (so they sum and sort), text inline strings.
+/// The Word report's chart is on a sheet of its own (<see cref="ChartSheet"/>), beside the cells it is drawn from.
 /// </summary>
 public static class ExcelReport
 {
@@ -16,6 +20,7 @@ public static class ExcelReport
     public const string UnitsSheet = "Theo đơn vị";
     public const string AudiencesSheet = "Theo nhóm đối tượng";
     public const string LinesSheet = "Theo dòng kế hoạch";
+    public const string ChartSheet = "Biểu đồ";
     public const string MonthsSheet = "Theo tháng";
     public const string SchemesSheet = "Người tham gia mới";
     public const string AgreementsSheet = "Phối hợp";
@@ -52,6 +57,10 @@ public static class ExcelReport
             Add(workbook, sheets, UnitsSheet, heading, report.UnitTable());
             Add(workbook, sheets, AudiencesSheet, heading, report.AudienceTable());
             Add(workbook, sheets, LinesSheet, heading, report.LineTable());
+            var points = ReportChart.Points(report);
+            var chartSheet = Add(workbook, sheets, ChartSheet, heading, ReportChart.Table(ReportChart.CategoryHeader(report), points), totalRow: false,
+                widths: [report.Issuer.Province ? 40 : 16, 14, 14]);
+            AddChart(chartSheet, ReportChart.Space(ReportChart.Title(report), points, ChartSheet, headerRow: heading.Count + 2), points.Count);
             Add(workbook, sheets, MonthsSheet, heading, report.MonthTable());
             Add(workbook, sheets, SchemesSheet, heading, report.SchemeTable());
             Add(workbook, sheets, AgreementsSheet, heading, report.AgreementTable());
@@ -129,7 +138,7 @@ public static class ExcelReport
         ]);
     }
 
-    private static void Add(
+    private static WorksheetPart Add(
         WorkbookPart workbook, Sheets sheets, string name, List<IReadOnlyList<ReportCell>> heading, ReportTable table, bool totalRow = true,
         IReadOnlyList<double>? widths = null)
     {
@@ -160,6 +169,36 @@ public static class ExcelReport
         }));
         part.Worksheet = new Worksheet(columns, data);
         sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = (uint)(sheets.Count() + 1), Name = name });
+        return part;
+    }
+
+    /// <summary>
+    /// The chart drawn on <paramref name="sheet"/> right of its table (from column E, row 5), tall enough for
+    /// <paramref name="bars"/> bar pairs: a drawing part anchoring a chart part, as Excel itself writes one.
+    /// </summary>
+    private static void AddChart(WorksheetPart sheet, C.ChartSpace space, int bars)
+    {
+        var drawings = sheet.AddNewPart<DrawingsPart>();
+        var chart = drawings.AddNewPart<ChartPart>();
+        chart.ChartSpace = space;
+        var lastRow = 4 + Math.Clamp(6 + bars, 18, 60);
+        drawings.WorksheetDrawing = new Xdr.WorksheetDrawing(
+            new Xdr.TwoCellAnchor(
+                new Xdr.FromMarker(new Xdr.ColumnId("4"), new Xdr.ColumnOffset("0"), new Xdr.RowId("4"), new Xdr.RowOffset("0")),
+                new Xdr.ToMarker(
+                    new Xdr.ColumnId("14"), new Xdr.ColumnOffset("0"), new Xdr.RowId(lastRow.ToString(CultureInfo.InvariantCulture)), new Xdr.RowOffset("0")),
+                new Xdr.GraphicFrame(
+                    new Xdr.NonVisualGraphicFrameProperties(
+                        new Xdr.NonVisualDrawingProperties { Id = 2U, Name = "Biểu đồ kết quả" },
+                        new Xdr.NonVisualGraphicFrameDrawingProperties()),
+                    new Xdr.Transform(new A.Offset { X = 0L, Y = 0L }, new A.Extents { Cx = 0L, Cy = 0L }),
+                    new A.Graphic(new A.GraphicData(new C.ChartReference { Id = drawings.GetIdOfPart(chart) })
+                    {
+                        Uri = "http://schemas.openxmlformats.org/drawingml/2006/chart",
+                    }))
+                { Macro = "" },
+                new Xdr.ClientData()));
+        sheet.Worksheet!.Append(new Drawing { Id = sheet.GetIdOfPart(drawings) });
     }
 
     private static Row Row(uint index, IReadOnlyList<ReportCell> cells, uint textStyle, bool bold)

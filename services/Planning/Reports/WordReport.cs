@@ -36,9 +36,6 @@ public static class WordReport
     private const int LeftColumn = 3969;
     private const int RightColumn = TextWidth - LeftColumn;
 
-    private const string Planned = "Kế hoạch";
-    private const string Done = "Thực hiện";
-
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
     public static byte[] Write(ResultsReport report)
@@ -248,22 +245,13 @@ public static class WordReport
 
     private static Paragraph ChartParagraph(MainDocumentPart main, ResultsReport report)
     {
-        // A province compares its units; a unit its plan lines (those with something due or done in the period).
-        var points = report.Issuer.Province
-            ? report.Units.Select(u => (Label: u.Name, u.Target, u.Achieved)).ToList()
-            : report.Lines.Where(l => l.Target > 0 || l.Achieved > 0).Select(l => (Label: l.Code, l.Target, l.Achieved)).ToList();
-        if (points.Count == 0)
-        {
-            points = [("-", 0, 0)];
-        }
-
+        var points = ReportChart.Points(report);
         var chart = main.AddNewPart<ChartPart>();
-        chart.ChartSpace = Chart(
-            report.Issuer.Province ? "Số hoạt động kế hoạch và đã thực hiện theo đơn vị" : "Số hoạt động kế hoạch và đã thực hiện theo dòng kế hoạch",
-            points);
+
+        // The figures also go into the workbook embedded beside the chart (what "Edit data" opens), on "Sheet1" from row 1.
+        chart.ChartSpace = ReportChart.Space(ReportChart.Title(report), points, "Sheet1", headerRow: 1);
         var data = chart.AddEmbeddedPackagePart(EmbeddedPackagePartType.Xlsx);
-        using (var workbook = new MemoryStream(ExcelReport.ChartData(new ReportTable(
-            "Sheet1", ["", Planned, Done], [.. points.Select(p => (IReadOnlyList<ReportCell>)[p.Label, p.Target, p.Achieved])]))))
+        using (var workbook = new MemoryStream(ExcelReport.ChartData(ReportChart.Table("", points))))
         {
             data.FeedData(workbook);
         }
@@ -286,92 +274,6 @@ public static class WordReport
         return new Paragraph(
             new ParagraphProperties(new SpacingBetweenLines { Before = "240", After = "240" }, new Justification { Val = JustificationValues.Center }),
             new Run(drawing));
-    }
-
-    /// <summary>
-    /// A clustered horizontal bar chart of two series, targets and achieved: the values are cached in the chart
-    /// (what Word draws) and kept in the workbook embedded beside it (what "Edit data" opens).
-    /// </summary>
-    private static C.ChartSpace Chart(string title, List<(string Label, int Target, int Achieved)> points)
-    {
-        C.BarChartSeries Series(uint index, string name, string colour, Func<(string Label, int Target, int Achieved), int> value) => new(
-            new C.Index { Val = index },
-            new C.Order { Val = index },
-            new C.SeriesText(new C.StringReference(
-                new C.Formula($"Sheet1!${(char)('B' + index)}$1"),
-                new C.StringCache(new C.PointCount { Val = 1U }, new C.StringPoint(new C.NumericValue(name)) { Index = 0U }))),
-            new C.ChartShapeProperties(new A.SolidFill(new A.RgbColorModelHex { Val = colour })),
-            new C.InvertIfNegative { Val = false },
-            new C.CategoryAxisData(new C.StringReference(
-                new C.Formula($"Sheet1!$A$2:$A${points.Count + 1}"),
-                new C.StringCache([new C.PointCount { Val = (uint)points.Count },
-                    .. points.Select((p, i) => new C.StringPoint(new C.NumericValue(p.Label)) { Index = (uint)i })]))),
-            new C.Values(new C.NumberReference(
-                new C.Formula($"Sheet1!${(char)('B' + index)}$2:${(char)('B' + index)}${points.Count + 1}"),
-                new C.NumberingCache([new C.FormatCode("General"), new C.PointCount { Val = (uint)points.Count },
-                    .. points.Select((p, i) => new C.NumericPoint(new C.NumericValue(value(p).ToString(CultureInfo.InvariantCulture))) { Index = (uint)i })]))));
-
-        return new C.ChartSpace(
-            new C.EditingLanguage { Val = "vi-VN" },
-            new C.RoundedCorners { Val = false },
-            new C.Chart(
-                new C.Title(
-                    new C.ChartText(new C.RichText(
-                        new A.BodyProperties(),
-                        new A.ListStyle(),
-                        new A.Paragraph(
-                            new A.ParagraphProperties(new A.DefaultRunProperties { FontSize = 1200, Bold = true }),
-                            new A.Run(new A.RunProperties { Language = "vi-VN", FontSize = 1200, Bold = true }, new A.Text(title))))),
-                    new C.Overlay { Val = false }),
-                new C.AutoTitleDeleted { Val = false },
-                new C.PlotArea(
-                    new C.Layout(),
-                    new C.BarChart(
-                        new C.BarDirection { Val = C.BarDirectionValues.Bar },
-                        new C.BarGrouping { Val = C.BarGroupingValues.Clustered },
-                        new C.VaryColors { Val = false },
-                        Series(0, Planned, "1F4E79", p => p.Target),
-                        Series(1, Done, "C55A11", p => p.Achieved),
-                        new C.GapWidth { Val = (UInt16Value)(ushort)80 },
-                        new C.AxisId { Val = 1001U },
-                        new C.AxisId { Val = 1002U }),
-                    new C.CategoryAxis(
-                        new C.AxisId { Val = 1001U },
-                        new C.Scaling(new C.Orientation { Val = C.OrientationValues.MaxMin }),
-                        new C.Delete { Val = false },
-                        new C.AxisPosition { Val = C.AxisPositionValues.Left },
-                        new C.NumberingFormat { FormatCode = "General", SourceLinked = false },
-                        new C.MajorTickMark { Val = C.TickMarkValues.None },
-                        new C.MinorTickMark { Val = C.TickMarkValues.None },
-                        new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo },
-                        new C.CrossingAxis { Val = 1002U },
-                        new C.Crosses { Val = C.CrossesValues.AutoZero },
-                        new C.AutoLabeled { Val = true },
-                        new C.LabelAlignment { Val = C.LabelAlignmentValues.Center },
-                        new C.LabelOffset { Val = (UInt16Value)(ushort)100 },
-                        new C.NoMultiLevelLabels { Val = false }),
-                    new C.ValueAxis(
-                        new C.AxisId { Val = 1002U },
-                        new C.Scaling(new C.Orientation { Val = C.OrientationValues.MinMax }),
-                        new C.Delete { Val = false },
-                        new C.AxisPosition { Val = C.AxisPositionValues.Top },
-                        new C.MajorGridlines(),
-                        new C.NumberingFormat { FormatCode = "#,##0", SourceLinked = false },
-                        new C.MajorTickMark { Val = C.TickMarkValues.Outside },
-                        new C.MinorTickMark { Val = C.TickMarkValues.None },
-                        new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo },
-                        new C.CrossingAxis { Val = 1001U },
-                        new C.Crosses { Val = C.CrossesValues.AutoZero },
-                        new C.CrossBetween { Val = C.CrossBetweenValues.Between })),
-                new C.Legend(new C.LegendPosition { Val = C.LegendPositionValues.Bottom }, new C.Overlay { Val = false }),
-                new C.PlotVisibleOnly { Val = true },
-                new C.DisplayBlanksAs { Val = C.DisplayBlanksAsValues.Gap }),
-            new C.TextProperties(
-                new A.BodyProperties(),
-                new A.ListStyle(),
-                new A.Paragraph(
-                    new A.ParagraphProperties(new A.DefaultRunProperties(new A.LatinFont { Typeface = Font }, new A.ComplexScriptFont { Typeface = Font }) { FontSize = 1000 }),
-                    new A.EndParagraphRunProperties { Language = "vi-VN" })));
     }
 
     private static Paragraph Heading(string text) => Paragraph(text, Body, bold: true, before: 240, after: 120);

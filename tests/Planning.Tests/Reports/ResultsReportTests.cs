@@ -12,6 +12,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
 using Wolverine.Tracking;
+using C = DocumentFormat.OpenXml.Drawing.Charts;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace BhxhPlatform.Planning.Tests.Reports;
@@ -409,7 +410,7 @@ public sealed class ResultsReportTests(PlanningFixture fixture) : IAsyncLifetime
         var workbook = document.WorkbookPart!;
         workbook.Workbook!.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value)
             .ShouldBe([
-                ExcelReport.TotalsSheet, ExcelReport.UnitsSheet, ExcelReport.AudiencesSheet, ExcelReport.LinesSheet,
+                ExcelReport.TotalsSheet, ExcelReport.UnitsSheet, ExcelReport.AudiencesSheet, ExcelReport.LinesSheet, ExcelReport.ChartSheet,
                 ExcelReport.MonthsSheet, ExcelReport.SchemesSheet, ExcelReport.AgreementsSheet, ExcelReport.TrainingsSheet, ExcelReport.CommendationsSheet]);
 
         var totals = Rows(workbook, ExcelReport.TotalsSheet);
@@ -426,6 +427,56 @@ public sealed class ResultsReportTests(PlanningFixture fixture) : IAsyncLifetime
         units.Single(r => r[0].Text == Unit)[2].Text.ShouldBe("Đã phê duyệt");
         var audiences = Rows(workbook, ExcelReport.AudiencesSheet);
         Number(audiences, "3.1", 3).ShouldBe(3);
+
+        // The Word report's chart, native on a sheet of its own, drawn from that sheet's cells: the lines with something
+        // due or done, planned and done as the lines sheet has them.
+        var chartSheet = SheetPart(workbook, ExcelReport.ChartSheet);
+        var drawing = chartSheet.DrawingsPart.ShouldNotBeNull();
+        chartSheet.Worksheet!.Elements<Drawing>().ShouldHaveSingleItem().Id!.Value.ShouldBe(chartSheet.GetIdOfPart(drawing));
+        var chart = drawing.ChartParts.ShouldHaveSingleItem();
+        drawing.WorksheetDrawing!.Descendants<C.ChartReference>().ShouldHaveSingleItem().Id!.Value.ShouldBe(drawing.GetIdOfPart(chart));
+        var series = chart.ChartSpace!.Descendants<C.BarChart>().ShouldHaveSingleItem().Elements<C.BarChartSeries>().ToList();
+        series.Count.ShouldBe(2);
+        var quoted = $"'{ExcelReport.ChartSheet}'";
+        series.Select(s => s.SeriesText!.Descendants<C.Formula>().Single().Text).ShouldBe([$"{quoted}!$B$5", $"{quoted}!$C$5"]);
+        series.Select(s => Referenced(workbook, s.SeriesText!.Descendants<C.Formula>().Single().Text).Single()).ShouldBe(["Kế hoạch", "Thực hiện"]);
+        var expected = report.Lines.Where(l => l.Target > 0 || l.Achieved > 0).ToList();
+        expected.ShouldContain(l => l.Code == Line);
+        var last = 5 + expected.Count;
+        foreach (var each in series)
+        {
+            each.GetFirstChild<C.CategoryAxisData>()!.Descendants<C.Formula>().Single().Text.ShouldBe($"{quoted}!$A$6:$A${last}");
+            Referenced(workbook, each.GetFirstChild<C.CategoryAxisData>()!.Descendants<C.Formula>().Single().Text).ShouldBe(expected.Select(l => l.Code));
+            each.GetFirstChild<C.CategoryAxisData>()!.Descendants<C.StringPoint>().Select(p => p.InnerText).ShouldBe(expected.Select(l => l.Code));
+        }
+
+        var (planned, done) = (series[0].GetFirstChild<C.Values>()!, series[1].GetFirstChild<C.Values>()!);
+        planned.Descendants<C.Formula>().Single().Text.ShouldBe($"{quoted}!$B$6:$B${last}");
+        done.Descendants<C.Formula>().Single().Text.ShouldBe($"{quoted}!$C$6:$C${last}");
+        Referenced(workbook, planned.Descendants<C.Formula>().Single().Text).ShouldBe(expected.Select(l => l.Target.ToString(CultureInfo.InvariantCulture)));
+        Referenced(workbook, done.Descendants<C.Formula>().Single().Text).ShouldBe(expected.Select(l => l.Achieved.ToString(CultureInfo.InvariantCulture)));
+        done.Descendants<C.NumericPoint>().Select(p => p.InnerText).ShouldBe(expected.Select(l => l.Achieved.ToString(CultureInfo.InvariantCulture)));
+        var line = expected.FindIndex(l => l.Code == Line);
+        Referenced(workbook, done.Descendants<C.Formula>().Single().Text)[line].ShouldBe(Number(lines, Line, 4)!.Value.ToString(CultureInfo.InvariantCulture));
+        Referenced(workbook, planned.Descendants<C.Formula>().Single().Text)[line].ShouldBe(Number(lines, Line, 3)!.Value.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static WorksheetPart SheetPart(WorkbookPart workbook, string sheet) =>
+        (WorksheetPart)workbook.GetPartById(workbook.Workbook!.Sheets!.Elements<Sheet>().Single(s => s.Name == sheet).Id!.Value!);
+
+    /// <summary>The cells a chart's formula names (<c>'Sheet name'!$A$6:$A$9</c>, or one cell), as text or number text, in order.</summary>
+    private static List<string> Referenced(WorkbookPart workbook, string formula)
+    {
+        var bang = formula.LastIndexOf('!');
+        var sheet = formula[..bang].Trim('\'').Replace("''", "'", StringComparison.Ordinal);
+        var range = formula[(bang + 1)..].Replace("$", "", StringComparison.Ordinal).Split(':');
+        var (from, to) = (range[0], range[^1]);
+        var column = new string(from.TakeWhile(char.IsLetter).ToArray());
+        new string(to.TakeWhile(char.IsLetter).ToArray()).ShouldBe(column, "a chart's range is one column");
+        var (first, last) = (int.Parse(from[column.Length..], CultureInfo.InvariantCulture), int.Parse(to[column.Length..], CultureInfo.InvariantCulture));
+        var cells = SheetPart(workbook, sheet).Worksheet!.Descendants<Cell>().ToDictionary(c => c.CellReference!.Value!);
+        return [.. Enumerable.Range(first, last - first + 1).Select(row => cells[$"{column}{row}"]).Select(c =>
+            c.DataType?.Value == CellValues.InlineString ? c.InlineString!.InnerText : c.CellValue!.Text)];
     }
 
     [Fact]
