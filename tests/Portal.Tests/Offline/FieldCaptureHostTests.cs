@@ -97,6 +97,28 @@ public sealed class FieldCaptureHostTests(FieldCaptureHost portal)
         app.GetProperty("display").GetString().ShouldBe("standalone");
         app.GetProperty("icons").GetArrayLength().ShouldBeGreaterThan(0);
 
+        // Installable on phones that want PNG icons: one of 192 and one of 512 pixels, each served as a PNG of that size.
+        var pngs = app.GetProperty("icons").EnumerateArray().Where(i => i.GetProperty("type").GetString() == "image/png").ToList();
+        pngs.Select(i => i.GetProperty("sizes").GetString()).ShouldBe(["192x192", "512x512"], ignoreOrder: true);
+        foreach (var icon in pngs)
+        {
+            var served = await portal.Host.Scenario(s =>
+            {
+                s.Get.Url(icon.GetProperty("src").GetString()!);
+                s.StatusCodeShouldBeOk();
+            });
+            served.Context.Response.ContentType.ShouldBe("image/png");
+            var bytes = await ((ScenarioResult)served).ReadAsync(async body =>
+            {
+                using var copy = new MemoryStream();
+                await body.CopyToAsync(copy);
+                return copy.ToArray();
+            });
+            bytes.Take(8).ShouldBe(new byte[] { 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a });
+            var width = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16));
+            $"{width}x{width}".ShouldBe(icon.GetProperty("sizes").GetString());
+        }
+
         foreach (var script in new[] { "/field-sw.js", "/field/field.js", "/field/signed-out.js" })
         {
             var served = await portal.Host.Scenario(s =>
