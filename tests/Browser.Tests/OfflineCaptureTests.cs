@@ -58,8 +58,9 @@ public sealed class OfflineCaptureTests(StackFixture stack)
             await Expect(page.GetByTestId("field-counts")).ToHaveTextAsync($"{n} chờ gửi, 0 đã gửi, 0 bị từ chối");
         }
 
-        // One the service will refuse: it starts tomorrow (in the future), which only Outreach checks.
-        await EnterAsync(page, line, day.AddDays(1), $"Tư vấn hộ gia đình sau vụ mùa, ghi ngoại tuyến {run} #{Entries + 1}");
+        // One the service will refuse: it starts the day after at 20:00, always in the future (day is yesterday only
+        // before 10:00), which only Outreach checks.
+        await EnterAsync(page, line, day.AddDays(1), $"Tư vấn hộ gia đình sau vụ mùa, ghi ngoại tuyến {run} #{Entries + 1}", "20:00", "21:30");
         await Expect(page.GetByTestId("field-counts")).ToHaveTextAsync($"{Entries + 1} chờ gửi, 0 đã gửi, 0 bị từ chối");
         await Expect(page.GetByTestId("field-entries").Locator("li[data-state='waiting']")).ToHaveCountAsync(Entries + 1);
         await browser.SeenAsync("field-offline-waiting");
@@ -120,6 +121,8 @@ public sealed class OfflineCaptureTests(StackFixture stack)
         await refused.GetByRole(AriaRole.Button, new() { Name = "Sửa và gửi lại" }).ClickAsync();
         await Expect(page.GetByLabel("Nội dung hoạt động")).ToHaveValueAsync($"Tư vấn hộ gia đình sau vụ mùa, ghi ngoại tuyến {run} #{Entries + 1}");
         await page.GetByLabel("Ngày", new() { Exact = true }).FillAsync(Iso(day));
+        await page.GetByLabel("Giờ bắt đầu").FillAsync("08:00");
+        await page.GetByLabel("Giờ kết thúc").FillAsync("09:30");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu và gửi lại" }).ClickAsync();
         await Expect(page.GetByTestId("field-counts")).ToHaveTextAsync($"0 chờ gửi, {Entries + 1} đã gửi, 0 bị từ chối");
         (await StoredAsync(run, day)).Order().ShouldBe(Enumerable.Range(1, Entries + 1));
@@ -152,12 +155,12 @@ public sealed class OfflineCaptureTests(StackFixture stack)
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static async Task EnterAsync(IPage page, string line, DateOnly day, string summary)
+    private static async Task EnterAsync(IPage page, string line, DateOnly day, string summary, string starts = "08:00", string ends = "09:30")
     {
         await page.GetByLabel("Dòng kế hoạch").SelectOptionAsync(line);
         await page.GetByLabel("Ngày", new() { Exact = true }).FillAsync(Iso(day));
-        await page.GetByLabel("Giờ bắt đầu").FillAsync("08:00");
-        await page.GetByLabel("Giờ kết thúc").FillAsync("09:30");
+        await page.GetByLabel("Giờ bắt đầu").FillAsync(starts);
+        await page.GetByLabel("Giờ kết thúc").FillAsync(ends);
         await page.GetByLabel("Số người được tiếp cận").FillAsync("12");
         await page.GetByLabel("Nội dung hoạt động").FillAsync(summary);
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu trên máy" }).ClickAsync();
